@@ -1,0 +1,9 @@
+#include "core/util/error.hpp"
+
+#include <cstdio>
+
+int main()
+{
+  std::puts("collproc");
+  return 0;
+}
