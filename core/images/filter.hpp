@@ -3,7 +3,16 @@
 // a product photo. Dropped with a recorded reason: logos and other images
 // repeated across pages, colour swatches, icons and badges, near-uniform
 // backgrounds, full-page decorations, tiny images, near-duplicates.
+//
+// Order of the rules: repetition across pages, then geometry (full page,
+// tiny), which decide without decoding; then pixels (swatch, background,
+// badge, icon), decoding each distinct sha256 once; last, among the images
+// still kept, from the largest placement down, exact and near duplicates of
+// an already kept image. Everything runs on the calling thread in placement
+// order, so the answer never depends on timing.
 
+#include "core/images/features.hpp"
+#include "core/images/rules.hpp"
 #include "core/model/types.hpp"
 
 #include <functional>
@@ -14,15 +23,15 @@ namespace collproc::images {
 
 // Returns the stored bytes of an image by its sha256 (the blob store).
 using BlobLoader = std::function<std::string(const std::string& sha256)>;
-// Called once per distinct image examined; throws collproc::Cancelled to stop.
+// Called once per distinct image decoded, before decoding it; throws
+// collproc::Cancelled to stop.
 using UnitCallback = std::function<void()>;
 
-struct FilterOptions {
-  int min_pixels = 64;         // images narrower or shorter than this are tiny
-  double min_area_ratio = 0.004; // placements below this share of the page are icons
-};
-
 // One decision per placement, in the order of `pages` and their placements.
+// `pages` should hold every page of the document, those without images too
+// (page numbers also count: see page_count()). A blob that does not decode is
+// dropped as "undecodable image"; exceptions from `load` and `on_unit`
+// (collproc::Cancelled) propagate.
 std::vector<model::ImageDecision> filter_images(const std::vector<model::PageImages>& pages,
                                                 const BlobLoader& load,
                                                 const UnitCallback& on_unit,
