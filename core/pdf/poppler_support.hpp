@@ -1,0 +1,63 @@
+#pragma once
+// Internals shared by the core/pdf sources: the Document's Impl, Poppler's
+// one-time set-up, and the capture of Poppler's diagnostics. Not for use
+// outside core/pdf.
+
+#include "core/pdf/pdf_document.hpp"
+
+#include "core/pdf/poppler_includes.hpp"
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace collproc::pdf {
+
+// What extract_images learnt about one image XObject, so an image drawn on
+// many pages is decoded and hashed once per Document.
+struct CachedImage {
+  std::string sha256;
+  std::string format; // "jpg" or "png"
+  bool usable = false; // false when it could not be decoded: later placements are skipped too
+};
+
+struct Document::Impl {
+  std::unique_ptr<PDFDoc> doc;
+  std::string display_name;
+  std::map<std::pair<int, int>, CachedImage> images_by_ref; // (num, gen) -> image
+  std::set<std::string> returned_sha256; // blobs whose bytes a caller already received
+};
+
+// Initialises Poppler's globalParams and silences its stderr output, once per
+// process and thread-safely. Every entry point of this module calls it first.
+void ensure_poppler_ready();
+
+// While alive, collects the diagnostics Poppler reports on this thread (at
+// most a few, the first ones kept) instead of dropping them.
+class PopplerMessages {
+public:
+  PopplerMessages();
+  ~PopplerMessages();
+  PopplerMessages(const PopplerMessages&) = delete;
+  PopplerMessages& operator=(const PopplerMessages&) = delete;
+
+  const std::vector<std::string>& messages() const { return m_messages; }
+  void add(std::string message);
+
+private:
+  std::vector<std::string> m_messages;
+  PopplerMessages* m_previous;
+};
+
+// The page, or nullptr when Poppler cannot read it. Throws std::out_of_range
+// when page is not between 1 and page_count().
+Page* checked_page(Document::Impl& impl, int page);
+
+// displayPage with the settings every pass of this module uses: 72 dpi, the
+// page's own /Rotate, the crop box as the frame, so device space is points with
+// the origin at the crop box's top-left corner (as displayed), y down.
+void display_page(Document::Impl& impl, OutputDev& dev, int page);
+
+} // namespace collproc::pdf
