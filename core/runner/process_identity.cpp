@@ -1,0 +1,68 @@
+#include "core/runner/process_identity.hpp"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <fstream>
+#include <sstream>
+
+namespace collproc::runner {
+
+int64_t process_start_time(int64_t pid)
+{
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat;
+  if (!in || !std::getline(in, stat)) {
+    return 0;
+  }
+  // The command name (field 2) may hold spaces and parentheses: fields are
+  // counted from the last ')'.
+  const auto close = stat.rfind(')');
+  if (close == std::string::npos) {
+    return 0;
+  }
+  std::istringstream fields(stat.substr(close + 2));
+  std::string field;
+  // Field 3 is the state; the start time is field 22.
+  for (int i = 3; i <= 22; ++i) {
+    if (!(fields >> field)) {
+      return 0;
+    }
+  }
+  try {
+    return std::stoll(field);
+  } catch (...) {
+    return 0;
+  }
+}
+
+ProcessIdentity current_process()
+{
+  ProcessIdentity id;
+  std::array<char, 256> host{};
+  if (gethostname(host.data(), host.size() - 1) == 0) {
+    id.host = host.data();
+  }
+  id.pid = getpid();
+  id.start = process_start_time(id.pid);
+  return id;
+}
+
+bool lease_is_live(const state::LeaseRow& lease, int64_t now_ms, int64_t stale_after_ms)
+{
+  if (now_ms - lease.heartbeat_ms > stale_after_ms) {
+    return false;
+  }
+  if (lease.host != current_process().host) {
+    return true; // only the heartbeat can tell for another host
+  }
+  if (kill(static_cast<pid_t>(lease.pid), 0) != 0 && errno != EPERM) {
+    return false;
+  }
+  const int64_t start = process_start_time(lease.pid);
+  return start != 0 && (lease.proc_start == 0 || start == lease.proc_start);
+}
+
+} // namespace collproc::runner

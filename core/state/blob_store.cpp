@@ -1,0 +1,207 @@
+#include "core/state/blob_store.hpp"
+
+#include "core/util/error.hpp"
+#include "core/util/hash.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace collproc::state {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void io_failure(const fs::path& path, const std::string& what)
+{
+  const int err = errno;
+  std::string hint = "check the disk and permissions of the state directory";
+  if (err == ENOSPC) {
+    hint = "free disk space on the state file's volume, then retry";
+  } else if (err == EROFS || err == EACCES) {
+    hint = "make the state directory writable, or pass --state PATH";
+  }
+  throw Error(ExitCode::job_failed, path.string() + ": " + what + ": " + std::strerror(err), hint);
+}
+
+void write_all(int fd, const char* data, size_t size, const fs::path& path)
+{
+  while (size > 0) {
+    const ssize_t n = ::write(fd, data, size);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      io_failure(path, "cannot write");
+    }
+    data += n;
+    size -= static_cast<size_t>(n);
+  }
+}
+
+fs::path temp_name(const fs::path& dir)
+{
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  std::ostringstream name;
+  name << ".tmp-" << ::getpid() << "-" << std::hex << rng();
+  return dir / name.str();
+}
+
+void fsync_dir(const fs::path& dir)
+{
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+} // namespace
+
+BlobStore::BlobStore(fs::path root) : m_root(std::move(root)) {}
+
+fs::path BlobStore::path_of(const std::string& sha256) const
+{
+  return m_root / sha256.substr(0, 2) / sha256;
+}
+
+bool BlobStore::contains(const std::string& sha256) const
+{
+  std::error_code ec;
+  return fs::exists(path_of(sha256), ec);
+}
+
+std::string BlobStore::put(std::string_view bytes)
+{
+  std::string sha = util::sha256_hex(bytes);
+  put(sha, bytes);
+  return sha;
+}
+
+void BlobStore::install(const fs::path& temp, const std::string& sha256)
+{
+  const fs::path target = path_of(sha256);
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(temp.c_str());
+    errno = err;
+    io_failure(target, "cannot rename blob into place");
+  }
+  fsync_dir(target.parent_path());
+}
+
+void BlobStore::put(const std::string& sha256, std::string_view bytes)
+{
+  if (contains(sha256)) {
+    return;
+  }
+  const fs::path dir = path_of(sha256).parent_path();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    errno = ec.value();
+    io_failure(dir, "cannot create blob directory");
+  }
+  const fs::path temp = temp_name(dir);
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    io_failure(temp, "cannot create blob");
+  }
+  try {
+    write_all(fd, bytes.data(), bytes.size(), temp);
+    if (::fsync(fd) != 0) {
+      io_failure(temp, "cannot flush blob");
+    }
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
+  }
+  ::close(fd);
+  install(temp, sha256);
+}
+
+std::string BlobStore::put_file(const fs::path& source)
+{
+  // Hash first so an existing blob costs one read and no write.
+  const std::string sha = util::sha256_file(source);
+  if (contains(sha)) {
+    return sha;
+  }
+  const fs::path dir = path_of(sha).parent_path();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    errno = ec.value();
+    io_failure(dir, "cannot create blob directory");
+  }
+  const fs::path temp = temp_name(dir);
+  const int out = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (out < 0) {
+    io_failure(temp, "cannot create blob");
+  }
+  const int in = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
+  try {
+    if (in < 0) {
+      io_failure(source, "cannot open for reading");
+    }
+    std::array<char, 1 << 20> buffer{};
+    util::Sha256 check;
+    for (;;) {
+      const ssize_t n = ::read(in, buffer.data(), buffer.size());
+      if (n < 0) {
+        if (errno == EINTR) {
+          continue;
+        }
+        io_failure(source, "cannot read");
+      }
+      if (n == 0) {
+        break;
+      }
+      write_all(out, buffer.data(), static_cast<size_t>(n), temp);
+    }
+    if (::fsync(out) != 0) {
+      io_failure(temp, "cannot flush blob");
+    }
+  } catch (...) {
+    if (in >= 0) {
+      ::close(in);
+    }
+    ::close(out);
+    ::unlink(temp.c_str());
+    throw;
+  }
+  ::close(in);
+  ::close(out);
+  // The file may have changed between hashing and copying; the blob's name
+  // must match its bytes, so verify before installing.
+  if (util::sha256_file(temp) != sha) {
+    ::unlink(temp.c_str());
+    throw Error(ExitCode::bad_input, source.string() + ": file changed while it was being copied",
+                "retry once the file is no longer being written");
+  }
+  install(temp, sha);
+  return sha;
+}
+
+std::string BlobStore::read(const std::string& sha256) const
+{
+  const fs::path path = path_of(sha256);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(ExitCode::job_failed, path.string() + ": blob is missing from the state's blob store",
+                "re-add the collection's documents with 'collproc add'");
+  }
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+} // namespace collproc::state

@@ -1,0 +1,36 @@
+#pragma once
+// Content-addressed storage for large bytes (source documents, extracted
+// images) beside the state file: <state>.blobs/ab/abcdef... named by SHA-256.
+// A blob is written to a temporary file, fsynced and renamed into place, so a
+// name never refers to a half-written file; callers write the blob before
+// committing the row that names it.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace collproc::state {
+
+class BlobStore {
+public:
+  explicit BlobStore(std::filesystem::path root);
+
+  // Stores bytes and returns their sha256; a no-op when the blob exists.
+  std::string put(std::string_view bytes);
+  // Stores bytes whose sha256 the caller already computed.
+  void put(const std::string& sha256, std::string_view bytes);
+  // Copies a file in by streaming it; returns its sha256.
+  std::string put_file(const std::filesystem::path& source);
+
+  bool contains(const std::string& sha256) const;
+  std::filesystem::path path_of(const std::string& sha256) const;
+  // Throws Error naming the blob when it is missing or unreadable.
+  std::string read(const std::string& sha256) const;
+  const std::filesystem::path& root() const { return m_root; }
+
+private:
+  void install(const std::filesystem::path& temp, const std::string& sha256);
+  std::filesystem::path m_root;
+};
+
+} // namespace collproc::state
