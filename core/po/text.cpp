@@ -1,0 +1,187 @@
+#include "core/po/text.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace collproc::po {
+
+namespace {
+
+bool is_space_at(std::string_view s, size_t i, size_t& width)
+{
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') {
+    width = 1;
+    return true;
+  }
+  // NBSP in UTF-8, common in ERP exports that pad numbers.
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+    width = 2;
+    return true;
+  }
+  return false;
+}
+
+} // namespace
+
+std::string trim(std::string_view text)
+{
+  size_t begin = 0;
+  size_t width = 0;
+  while (begin < text.size() && is_space_at(text, begin, width)) {
+    begin += width;
+  }
+  size_t end = text.size();
+  while (end > begin) {
+    if (is_space_at(text, end - 1, width)) {
+      --end;
+    } else if (end - begin >= 2 && is_space_at(text, end - 2, width) && width == 2) {
+      end -= 2;
+    } else {
+      break;
+    }
+  }
+  return std::string(text.substr(begin, end - begin));
+}
+
+std::string lower_ascii(std::string_view text)
+{
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
+std::string fold(std::string_view text)
+{
+  std::string out;
+  for (char c : lower_ascii(text)) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<double> parse_number(std::string_view text)
+{
+  std::string s = trim(text);
+  if (s.empty() || s.size() > 64) {
+    return std::nullopt;
+  }
+  bool negative = false;
+  if (s.front() == '(' && s.back() == ')') {
+    negative = true;
+    s = s.substr(1, s.size() - 2);
+  }
+  // Keep digits and separators; allow a currency word or symbol around them,
+  // but not letters mixed into the digits ("12A" is a style, not a number).
+  std::string digits;
+  bool seen_digit = false;
+  bool after_digits = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (std::isdigit(c)) {
+      if (after_digits) {
+        return std::nullopt;
+      }
+      digits += static_cast<char>(c);
+      seen_digit = true;
+    } else if (c == '.' || c == ',') {
+      if (after_digits) {
+        return std::nullopt;
+      }
+      digits += static_cast<char>(c);
+    } else if (c == '-' && !seen_digit && digits.empty()) {
+      negative = !negative;
+    } else if (c == '\'' && seen_digit) {
+      // Swiss thousands separator.
+    } else if (c == ' ' || c == '$' || c == '%' || std::isalpha(c) || c >= 0x80) {
+      // Currency symbols (bytes of UTF-8 ones), codes and spaces, only
+      // before or after the digits.
+      if (seen_digit) {
+        after_digits = true;
+      }
+      if (std::isalpha(c) && !seen_digit) {
+        // "USD 42" is fine, "A12" is not: letters must be a whole word of 3.
+        size_t j = i;
+        while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) {
+          ++j;
+        }
+        if (j - i != 3 || j >= s.size() || (s[j] != ' ' && !std::isdigit(static_cast<unsigned char>(s[j])))) {
+          return std::nullopt;
+        }
+        i = j - 1;
+      } else if (std::isalpha(c) && seen_digit) {
+        size_t j = i;
+        while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) {
+          ++j;
+        }
+        if (j - i != 3 || j != s.size()) {
+          return std::nullopt;
+        }
+        i = j - 1;
+      }
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!seen_digit) {
+    return std::nullopt;
+  }
+  const size_t last_dot = digits.rfind('.');
+  const size_t last_comma = digits.rfind(',');
+  std::string plain;
+  char decimal = 0;
+  if (last_dot != std::string::npos && last_comma != std::string::npos) {
+    decimal = last_dot > last_comma ? '.' : ',';
+  } else if (last_comma != std::string::npos) {
+    // "1,200" groups thousands; "42,00" and "4,5" use a decimal comma.
+    const size_t after = digits.size() - last_comma - 1;
+    const bool single = digits.find(',') == last_comma;
+    decimal = (single && after != 3) ? ',' : 0;
+  } else if (last_dot != std::string::npos) {
+    const size_t after = digits.size() - last_dot - 1;
+    const bool single = digits.find('.') == last_dot;
+    decimal = (single || after != 3) ? '.' : 0;
+  }
+  for (char c : digits) {
+    if (c == decimal) {
+      plain += '.';
+    } else if (c != '.' && c != ',') {
+      plain += c;
+    }
+  }
+  char* end = nullptr;
+  const double value = std::strtod(plain.c_str(), &end);
+  if (end == plain.c_str() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return negative ? -value : value;
+}
+
+std::optional<int> parse_count(std::string_view text)
+{
+  const std::optional<double> value = parse_number(text);
+  if (!value || *value < 0 || *value > 10'000'000 || std::floor(*value) != *value) {
+    return std::nullopt;
+  }
+  return static_cast<int>(*value);
+}
+
+std::string format_number(double value)
+{
+  if (std::floor(value) == value && std::fabs(value) < 1e15) {
+    return std::to_string(static_cast<long long>(value));
+  }
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.15g", value);
+  return buffer;
+}
+
+} // namespace collproc::po

@@ -1,0 +1,222 @@
+#include "core/po/vocabulary.hpp"
+
+#include "core/po/text.hpp"
+
+#include <array>
+#include <cctype>
+#include <set>
+#include <utility>
+#include <vector>
+
+namespace collproc::po {
+
+namespace {
+
+// Lowercase words of a header, punctuation dropped: "Style #" -> "style",
+// "Unit-Cost ($)" -> "unit cost", "UPC/EAN" -> "upc ean".
+std::vector<std::string> header_words(std::string_view header)
+{
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : lower_ascii(header)) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  if (!word.empty()) {
+    words.push_back(word);
+  }
+  return words;
+}
+
+std::string join(const std::vector<std::string>& words)
+{
+  std::string out;
+  for (const std::string& w : words) {
+    out += (out.empty() ? "" : " ") + w;
+  }
+  return out;
+}
+
+struct Synonym {
+  const char* text;
+  const char* field;
+};
+
+// Whole-header synonyms after header_words(); checked first.
+constexpr std::array k_synonyms{
+  Synonym{"style", "style_number"}, Synonym{"style no", "style_number"},
+  Synonym{"style number", "style_number"}, Synonym{"style num", "style_number"},
+  Synonym{"style code", "style_number"}, Synonym{"style id", "style_number"},
+  Synonym{"style nbr", "style_number"}, Synonym{"vendor style", "style_number"},
+  Synonym{"mfg style", "style_number"}, Synonym{"article", "style_number"},
+  Synonym{"article no", "style_number"}, Synonym{"article number", "style_number"},
+  Synonym{"art no", "style_number"}, Synonym{"item", "style_number"},
+  Synonym{"item no", "style_number"}, Synonym{"item number", "style_number"},
+  Synonym{"item code", "style_number"}, Synonym{"model", "style_number"},
+  Synonym{"product code", "style_number"}, Synonym{"ref", "style_number"},
+  Synonym{"reference", "style_number"}, Synonym{"vpn", "style_number"},
+  Synonym{"color", "color"}, Synonym{"colour", "color"}, Synonym{"clr", "color"},
+  Synonym{"col", "color"}, Synonym{"colorway", "color"}, Synonym{"shade", "color"},
+  Synonym{"color name", "color"}, Synonym{"colour name", "color"},
+  Synonym{"size", "size"}, Synonym{"sz", "size"}, Synonym{"size name", "size"},
+  Synonym{"qty", "quantity"}, Synonym{"quantity", "quantity"}, Synonym{"units", "quantity"},
+  Synonym{"pcs", "quantity"}, Synonym{"pieces", "quantity"}, Synonym{"ordered", "quantity"},
+  Synonym{"order qty", "quantity"}, Synonym{"qty ordered", "quantity"},
+  Synonym{"total qty", "quantity"}, Synonym{"total units", "quantity"},
+  Synonym{"unit cost", "unit_cost"}, Synonym{"cost", "unit_cost"}, Synonym{"whs", "unit_cost"},
+  Synonym{"whsl", "unit_cost"}, Synonym{"wsp", "unit_cost"}, Synonym{"wholesale", "unit_cost"},
+  Synonym{"unit price", "unit_cost"}, Synonym{"price", "unit_cost"}, Synonym{"net price", "unit_cost"},
+  Synonym{"fob", "unit_cost"}, Synonym{"whs price", "unit_cost"},
+  Synonym{"wholesale price", "unit_cost"}, Synonym{"cost price", "unit_cost"},
+  Synonym{"msrp", "retail_price"}, Synonym{"retail", "retail_price"}, Synonym{"rrp", "retail_price"},
+  Synonym{"srp", "retail_price"}, Synonym{"retail price", "retail_price"},
+  Synonym{"description", "description"}, Synonym{"desc", "description"},
+  Synonym{"style name", "description"}, Synonym{"name", "description"},
+  Synonym{"product name", "description"}, Synonym{"product", "description"},
+  Synonym{"item description", "description"}, Synonym{"item name", "description"},
+  Synonym{"title", "description"},
+  Synonym{"upc", "upc"}, Synonym{"ean", "upc"}, Synonym{"gtin", "upc"}, Synonym{"barcode", "upc"},
+  Synonym{"upc ean", "upc"}, Synonym{"ean13", "upc"}, Synonym{"upc code", "upc"},
+  Synonym{"ext", "ignore"}, Synonym{"ext cost", "ignore"}, Synonym{"extended", "ignore"},
+  Synonym{"extended cost", "ignore"}, Synonym{"amount", "ignore"}, Synonym{"total", "ignore"},
+  Synonym{"line total", "ignore"}, Synonym{"total cost", "ignore"}, Synonym{"value", "ignore"},
+};
+
+struct Keyword {
+  const char* word;
+  const char* field;
+};
+
+// Single words that decide a longer header, in priority order: "Ext Cost"
+// is an extension, not a cost; "Style Name" a description, not a style.
+constexpr std::array k_keywords{
+  Keyword{"msrp", "retail_price"}, Keyword{"retail", "retail_price"}, Keyword{"rrp", "retail_price"},
+  Keyword{"srp", "retail_price"},
+  Keyword{"upc", "upc"}, Keyword{"ean", "upc"}, Keyword{"gtin", "upc"}, Keyword{"barcode", "upc"},
+  Keyword{"ext", "ignore"}, Keyword{"extended", "ignore"}, Keyword{"amount", "ignore"},
+  Keyword{"qty", "quantity"}, Keyword{"quantity", "quantity"}, Keyword{"units", "quantity"},
+  Keyword{"pcs", "quantity"},
+  Keyword{"description", "description"}, Keyword{"desc", "description"}, Keyword{"name", "description"},
+  Keyword{"color", "color"}, Keyword{"colour", "color"}, Keyword{"clr", "color"},
+  Keyword{"cost", "unit_cost"}, Keyword{"price", "unit_cost"}, Keyword{"whs", "unit_cost"},
+  Keyword{"wholesale", "unit_cost"},
+  Keyword{"style", "style_number"}, Keyword{"article", "style_number"},
+  Keyword{"size", "size"},
+};
+
+std::string field_label(const std::string& field)
+{
+  if (field == "style_number") return "a style-number";
+  if (field == "unit_cost") return "a unit-cost";
+  if (field == "retail_price") return "a retail-price";
+  if (field == "ignore") return "an extension/total (not an item field)";
+  if (field == "upc") return "a barcode";
+  return "a " + field;
+}
+
+bool all_digits(std::string_view s)
+{
+  if (s.empty()) {
+    return false;
+  }
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+std::optional<HeaderField> field_for_header(std::string_view header)
+{
+  const std::string original = trim(header);
+  const std::vector<std::string> words = header_words(original);
+  if (words.empty() || words.size() > 5) {
+    return std::nullopt;
+  }
+  const std::string joined = join(words);
+  for (const Synonym& s : k_synonyms) {
+    if (joined == s.text) {
+      return HeaderField{s.field, 3, "'" + original + "' is " + field_label(s.field) + " synonym"};
+    }
+  }
+  // "Style #" and "Item No." drop to one word; "SKU" and "Item" alone are weak.
+  if (joined == "sku" || joined == "sku no" || joined == "sku number") {
+    return HeaderField{"style_number", 1, "'" + original + "' usually holds the style number"};
+  }
+  for (const Keyword& k : k_keywords) {
+    for (const std::string& w : words) {
+      if (w == k.word) {
+        return HeaderField{k.field, 2, "'" + original + "' contains '" + k.word + "', " +
+                                          field_label(k.field) + " keyword"};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_numeric_size(std::string_view text)
+{
+  std::string s = trim(text);
+  if (s.size() >= 2 && s.compare(s.size() - 2, 2, "\xC2\xBD") == 0) {
+    s = s.substr(0, s.size() - 2); // 7½
+  }
+  const size_t dot = s.find('.');
+  if (dot != std::string::npos) {
+    if (s.substr(dot + 1) != "5") {
+      return false;
+    }
+    s = s.substr(0, dot);
+  }
+  if (!all_digits(s) || s.size() > 2) {
+    return false;
+  }
+  return std::stoi(s) <= 60;
+}
+
+bool is_size_label(std::string_view text)
+{
+  const std::string s = fold(trim(text));
+  std::string upper;
+  for (char c : s) {
+    upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  static const std::set<std::string> k_letter_sizes{
+    "XXXS", "XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL", "XXXXL", "2XS", "2XL", "3XL", "4XL",
+    "5XL", "1X", "2X", "3X", "4X", "OS", "O/S", "ONESIZE", "OSFA", "OSFM", "S/M", "M/L", "L/XL",
+    "XS/S", "XL/XXL", "S-M", "M-L", "L-XL", "XS-S", "SM", "MD", "LG", "P", "PP", "MP", "LP",
+  };
+  if (k_letter_sizes.count(upper) > 0 || is_numeric_size(s)) {
+    return true;
+  }
+  // Kids' 2T..6T and waist x length 30x32.
+  if (upper.size() == 2 && std::isdigit(static_cast<unsigned char>(upper[0])) && upper[1] == 'T') {
+    return true;
+  }
+  const size_t x = upper.find('X');
+  return x != std::string::npos && x > 0 && all_digits(upper.substr(0, x)) &&
+         all_digits(upper.substr(x + 1)) && x <= 2 && upper.size() - x - 1 <= 2;
+}
+
+bool is_total_label(std::string_view text)
+{
+  const std::vector<std::string> words = header_words(text);
+  if (words.empty() || words.size() > 4) {
+    return false;
+  }
+  for (const std::string& w : words) {
+    if (w == "total" || w == "subtotal" || w == "totals" || w == "sub") {
+      return w != "sub" || words.size() > 1;
+    }
+  }
+  return false;
+}
+
+} // namespace collproc::po
