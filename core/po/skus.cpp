@@ -1,0 +1,153 @@
+#include "core/po/skus.hpp"
+
+#include "core/po/enrich.hpp"
+#include "core/po/text.hpp"
+#include "core/po/vocabulary.hpp"
+
+#include <map>
+#include <optional>
+#include <tuple>
+
+namespace collproc::po {
+
+namespace {
+
+int column_of(const model::ColumnMapping& mapping, const std::string& field)
+{
+  for (const model::ColumnAssignment& a : mapping.columns) {
+    if (a.field == field) {
+      return a.column;
+    }
+  }
+  return -1;
+}
+
+std::string cell(const model::PoRow& row, int column)
+{
+  return column >= 0 && static_cast<size_t>(column) < row.cells.size() ? row.cells[static_cast<size_t>(column)]
+                                                                       : std::string();
+}
+
+} // namespace
+
+SkuExtraction extract_skus(const model::PoTable& table, const model::ColumnMapping& mapping)
+{
+  SkuExtraction out;
+  const int style_col = column_of(mapping, "style_number");
+  const int color_col = column_of(mapping, "color");
+  const int size_col = column_of(mapping, "size");
+  const int qty_col = column_of(mapping, "quantity");
+  const int cost_col = column_of(mapping, "unit_cost");
+  const int retail_col = column_of(mapping, "retail_price");
+  const int desc_col = column_of(mapping, "description");
+  const int upc_col = column_of(mapping, "upc");
+  std::vector<const model::ColumnAssignment*> run;
+  for (const model::ColumnAssignment& a : mapping.columns) {
+    if (a.field == "size_run") {
+      run.push_back(&a);
+    }
+  }
+
+  // The style row whose values carry down to colour rows with a blank style.
+  struct Carry {
+    std::string style, description;
+    std::optional<double> cost, retail;
+  };
+  std::optional<Carry> carry;
+  std::map<std::tuple<std::string, std::string, std::string>, size_t> index;
+
+  for (const model::PoRow& row : table.rows) {
+    bool blank = true;
+    std::string first;
+    for (const std::string& c : row.cells) {
+      if (!c.empty()) {
+        if (blank) {
+          first = c;
+        }
+        blank = false;
+      }
+    }
+    if (blank) {
+      out.skipped.push_back({row.source_row, "blank row"});
+      continue;
+    }
+    std::string style = cell(row, style_col);
+    if (is_total_label(first) || is_total_label(style)) {
+      out.skipped.push_back({row.source_row, "total row ('" + first + "')"});
+      carry.reset(); // a subtotal closes its style group
+      continue;
+    }
+    std::string description = cell(row, desc_col);
+    std::optional<double> cost = parse_number(cell(row, cost_col));
+    std::optional<double> retail = parse_number(cell(row, retail_col));
+    if (style.empty() && carry) {
+      style = carry->style;
+      description = description.empty() ? carry->description : description;
+      cost = cost ? cost : carry->cost;
+      retail = retail ? retail : carry->retail;
+    }
+    if (style.empty()) {
+      out.skipped.push_back({row.source_row, "no style number"});
+      continue;
+    }
+
+    // (size label, quantity text) pairs of this row.
+    std::vector<std::pair<std::string, std::string>> quantities;
+    if (!run.empty()) {
+      for (const model::ColumnAssignment* a : run) {
+        quantities.emplace_back(a->size_label, cell(row, a->column));
+      }
+    } else {
+      quantities.emplace_back(cell(row, size_col), cell(row, qty_col));
+    }
+    int added = 0;
+    std::string problem;
+    for (const auto& [size, text] : quantities) {
+      if (text.empty()) {
+        continue;
+      }
+      const std::optional<int> qty = parse_count(text);
+      if (!qty) {
+        problem = "quantity '" + text + "' is not a whole number";
+        continue;
+      }
+      if (*qty == 0) {
+        continue;
+      }
+      const std::string color = cell(row, color_col);
+      const auto key = std::make_tuple(normalise_style(style), fold(color), fold(size));
+      const auto found = index.find(key);
+      if (found != index.end()) {
+        model::Sku& sku = out.skus[found->second];
+        sku.quantity += *qty;
+        if (sku.rows.empty() || sku.rows.back() != row.source_row) {
+          sku.rows.push_back(row.source_row);
+        }
+      } else {
+        model::Sku sku;
+        sku.style_number = style;
+        sku.color = color;
+        sku.size = size;
+        sku.quantity = *qty;
+        sku.unit_cost = cost;
+        sku.retail_price = retail;
+        sku.description = description;
+        sku.upc = cell(row, upc_col);
+        sku.rows.push_back(row.source_row);
+        index.emplace(key, out.skus.size());
+        out.skus.push_back(std::move(sku));
+      }
+      ++added;
+    }
+    if (added == 0) {
+      out.skipped.push_back({row.source_row, problem.empty() ? "no quantity" : problem});
+    }
+    // Only a row that names its own style starts a group to carry down.
+    if (!cell(row, style_col).empty()) {
+      carry = Carry{style, description, cost, retail};
+    }
+  }
+  return out;
+}
+
+} // namespace collproc::po
