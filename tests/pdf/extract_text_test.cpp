@@ -93,8 +93,27 @@ TEST_CASE("extract_text on a page with no text is empty", "[pdf]")
   CHECK(t.width == Approx(612));
 }
 
-TEST_CASE("extract_text uses the same frame as extract_images on rotated pages", "[pdf]")
+TEST_CASE("extract_text gives boxes in the displayed frame of a rotated page", "[pdf]")
 {
-  pdf::Document doc = pdf::Document::open(fixture("images.pdf"), "images.pdf");
-  CHECK_THROWS_AS(pdf::extract_text(doc, 99), std::out_of_range);
+  pdf::Document doc = pdf::Document::open(fixture("text.pdf"), "text.pdf");
+  const model::TextPage t = pdf::extract_text(doc, 3);
+  CHECK(t.width == Approx(612));
+  CHECK(t.height == Approx(792));
+  REQUIRE(t.words.size() == 1);
+  const model::Word& w = t.words[0];
+  CHECK(w.text == "Rotated");
+  // User baseline y=300 from x=100 shows as a column at x~300 going down from y=100.
+  CHECK(w.bbox.y0 == Approx(100).margin(0.5));
+  CHECK(w.bbox.y1 > 130);
+  CHECK(w.bbox.x0 < 300);
+  CHECK(w.bbox.x0 > 295);
+  CHECK(w.bbox.x1 > 305);
+  CHECK(w.bbox.x1 < 312);
+}
+
+TEST_CASE("extract_text rejects page numbers out of range", "[pdf]")
+{
+  pdf::Document doc = pdf::Document::open(fixture("text.pdf"), "text.pdf");
+  CHECK_THROWS_AS(pdf::extract_text(doc, 4), std::out_of_range);
+  CHECK_THROWS_AS(pdf::extract_images(doc, 0), std::out_of_range);
 }

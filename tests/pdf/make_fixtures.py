@@ -44,7 +44,7 @@ def cutout_rgba():
 
 def make_images_pdf(jpeg_path, png_img, rgba_img):
     out = os.path.join(HERE, "images.pdf")
-    c = canvas.Canvas(out, pagesize=(612, 792), pageCompression=1)
+    c = canvas.Canvas(out, pagesize=(612, 792), pageCompression=1, invariant=1)
     c.setAuthor("collproc tests")
     # Page 1: the JPEG at x=100..300, y=500..650; the PNG at x=300..420, y=100..190.
     c.drawImage(jpeg_path, 100, 500, width=200, height=150)
@@ -143,7 +143,7 @@ def make_raw_pdf():
 
 def make_text_pdf():
     out = os.path.join(HERE, "text.pdf")
-    c = canvas.Canvas(out, pagesize=(612, 792))
+    c = canvas.Canvas(out, pagesize=(612, 792), invariant=1)
     # Page 1: known words. Baselines at y=700 (12pt) and y=650 (18pt bold).
     c.setFont("Helvetica", 12)
     c.drawString(72, 700, "Hello world Caf\u00e9")
@@ -159,12 +159,18 @@ def make_text_pdf():
     for i, text in enumerate(right):
         c.drawString(340, 700 - 14 * i, text)
     c.showPage()
+    # Page 3: /Rotate 90 (MediaBox 792x612, shown as 612x792). "Rotated" on the
+    # user baseline y=300 from x=100 reads top to bottom at top-left x~300, y=100.
+    c.setPageRotation(90)
+    c.setFont("Helvetica", 12)
+    c.drawString(100, 300, "Rotated")
+    c.showPage()
     c.save()
 
 
 def make_encrypted_pdf():
     out = os.path.join(HERE, "encrypted.pdf")
-    c = canvas.Canvas(out, pagesize=(612, 792), encrypt="secret")
+    c = canvas.Canvas(out, pagesize=(612, 792), encrypt="secret", invariant=1)
     c.drawString(72, 700, "secret text")
     c.showPage()
     c.save()
