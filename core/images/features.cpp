@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdlib>
 #include <functional>
 #include <vector>
 
@@ -177,6 +178,10 @@ ImageFeatures features_of(const cv::Mat& image)
       break;
   }
 
+  cv::Mat colour_thumb;
+  cv::resize(bgr, colour_thumb, cv::Size(k_thumb_side, k_thumb_side), 0, 0, cv::INTER_AREA);
+  std::copy(colour_thumb.datastart, colour_thumb.dataend, features.thumbnail.begin());
+
   cv::Mat thumb;
   cv::resize(grey, thumb, cv::Size(k_phash_side, k_phash_side), 0, 0, cv::INTER_AREA);
   cv::Mat hash;
@@ -188,6 +193,14 @@ ImageFeatures features_of(const cv::Mat& image)
 int hamming_distance(uint64_t a, uint64_t b)
 {
   return std::popcount(a ^ b);
+}
+
+double thumbnail_distance(const ImageFeatures& a, const ImageFeatures& b)
+{
+  double sum = 0;
+  for (size_t i = 0; i < a.thumbnail.size(); ++i)
+    sum += std::abs(static_cast<int>(a.thumbnail[i]) - static_cast<int>(b.thumbnail[i]));
+  return sum / static_cast<double>(a.thumbnail.size());
 }
 
 } // namespace collproc::images

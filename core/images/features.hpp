@@ -12,6 +12,12 @@
 
 namespace collproc::images {
 
+// Side of ImageFeatures::thumbnail.
+constexpr int k_thumb_side = 16;
+
+// Longest side of the working copy the statistics are computed on.
+constexpr int k_working_side = 256;
+
 // What the rules need to know about an image's pixels. Statistics are taken on
 // a working copy whose longer side is at most k_working_side pixels, so a
 // reduced and a full decode of the same image give nearly the same values.
@@ -23,10 +29,10 @@ struct ImageFeatures {
   double top2_share = 0; // share of pixels in the two most common colours (16 levels a channel)
   int palette90 = 0;     // how many such colours it takes to cover 90% of the pixels
   uint64_t phash = 0;    // OpenCV img_hash PHash, 64 bits
+  // The image shrunk to k_thumb_side x k_thumb_side, BGR, row by row: colour
+  // and print in place, which the grey pHash does not see.
+  std::array<uint8_t, 3 * k_thumb_side * k_thumb_side> thumbnail{};
 };
-
-// Longest side of the working copy the statistics are computed on.
-constexpr int k_working_side = 256;
 
 // The libjpeg DCT scale (1, 2, 4 or 8) to decode a JPEG of this pixel size
 // with, the largest that keeps its short side at least min_short_side pixels.
@@ -45,5 +51,8 @@ ImageFeatures features_of(const cv::Mat& image);
 
 // Number of differing bits between two perceptual hashes (0..64).
 int hamming_distance(uint64_t a, uint64_t b);
+
+// Mean absolute difference of two thumbnails, 0..255.
+double thumbnail_distance(const ImageFeatures& a, const ImageFeatures& b);
 
 } // namespace collproc::images

@@ -47,7 +47,8 @@ std::optional<std::string> content_reason(const model::ImagePlacement& placement
                                           const FilterOptions& options);
 
 // Whether two images are the same photo, re-encoded, rescaled or lightly
-// retouched: close perceptual hashes, close mean colour and close aspect.
+// retouched: close perceptual hashes, close colour thumbnails and close
+// aspect ratios. Symmetric.
 bool near_duplicates(const ImageFeatures& a, const ImageFeatures& b);
 
 } // namespace collproc::images
