@@ -1,0 +1,99 @@
+// tests/po/columns_test.cpp mirrors core/po/columns.cpp and header_detect.cpp
+#include "core/po/columns.hpp"
+#include "core/po/csv_reader.hpp"
+#include "core/po/header_detect.hpp"
+#include "core/po/xlsx_reader.hpp"
+#include "core/util/error.hpp"
+#include "tests/po/po_test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace collproc;
+using namespace collproc::po;
+using collproc::test::po_fixture;
+
+namespace {
+
+const model::ColumnAssignment& column(const model::ColumnMapping& m, const std::string& header)
+{
+  for (const model::ColumnAssignment& a : m.columns) {
+    if (a.header == header) {
+      return a;
+    }
+  }
+  FAIL("no column " << header);
+  throw;
+}
+
+} // namespace
+
+TEST_CASE("find_header_row skips a preamble that mentions fields", "[po]")
+{
+  Grid grid;
+  grid.rows = {{1, {"PO Number", "4411"}},
+               {2, {"Style notes", "see linesheet"}},
+               {3, {}},
+               {4, {"Style", "Colour", "Size", "Qty"}},
+               {5, {"A-1", "Red", "M", "2"}}};
+  const std::optional<HeaderChoice> h = find_header_row(grid);
+  REQUIRE(h);
+  CHECK(h->index == 3);
+  const model::PoTable t = build_table(grid, *h);
+  CHECK(t.header_row == 4);
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0].source_row == 5);
+}
+
+TEST_CASE("identify_columns maps a one-row-per-size PO with evidence", "[po]")
+{
+  const model::ColumnMapping m = identify_columns(read_xlsx(po_fixture("long.xlsx"), "long.xlsx"));
+  CHECK(m.engine == "heuristic");
+  CHECK(column(m, "Style #").field == "style_number");
+  CHECK(column(m, "Style #").evidence.find("'Style #'") != std::string::npos);
+  CHECK(column(m, "Description").field == "description");
+  CHECK(column(m, "Colour").field == "color");
+  CHECK(column(m, "Size").field == "size");
+  CHECK(column(m, "Qty").field == "quantity");
+  CHECK(column(m, "Qty").evidence.find("whole numbers") != std::string::npos);
+  CHECK(column(m, "Unit Cost").field == "unit_cost");
+  CHECK(column(m, "Ext").field == "ignore");
+}
+
+TEST_CASE("identify_columns maps a size-run matrix and ignores its total", "[po]")
+{
+  const model::ColumnMapping m = identify_columns(read_xlsx(po_fixture("matrix.xlsx"), "matrix.xlsx"));
+  CHECK(column(m, "Style No").field == "style_number");
+  CHECK(column(m, "Clr").field == "color");
+  for (const char* size : {"XS", "S", "M", "L", "XL"}) {
+    CHECK(column(m, size).field == "size_run");
+    CHECK(column(m, size).size_label == size);
+  }
+  CHECK(column(m, "Total Units").field == "ignore");
+  CHECK(column(m, "Total Units").evidence.find("size columns") != std::string::npos);
+  CHECK(column(m, "WHS").field == "unit_cost");
+  CHECK(column(m, "MSRP").field == "retail_price");
+}
+
+TEST_CASE("identify_columns reads numeric size runs and European headers", "[po]")
+{
+  const model::ColumnMapping m = identify_columns(read_csv(po_fixture("matrix.csv"), "matrix.csv"));
+  for (const char* size : {"0", "2", "4", "6", "8"}) {
+    CHECK(column(m, size).field == "size_run");
+  }
+  const model::ColumnMapping s = identify_columns(read_csv(po_fixture("semicolon.csv"), "semicolon.csv"));
+  CHECK(column(s, "Units").field == "quantity");
+  CHECK(column(s, "Price").field == "unit_cost");
+  CHECK(column(s, "Size").field == "size");
+}
+
+TEST_CASE("identify_columns fails on a PO without a quantity column", "[po]")
+{
+  const model::PoTable t = read_csv(po_fixture("no_quantity.csv"), "po.csv");
+  try {
+    identify_columns(t);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::bad_input);
+    CHECK(std::string(e.what()).find("no quantity column") != std::string::npos);
+  }
+}
