@@ -84,9 +84,10 @@ TEST_CASE("extract_skus sums repeated SKUs and reads grouped and decimal-comma n
 
   model::PoTable t;
   t.header = {"Style", "Color", "Size", "Qty"};
-  t.rows = {{2, {"A-1", "Red", "M", "2"}}, {3, {"a 1", "red", "m", "3"}}, {4, {"A-1", "Red", "L", "two"}}, {5, {"", "", "", ""}}};
+  t.rows = {{2, {"A-1", "Red", "M", "2"}}, {3, {"a 1", "red", "m", "3"}}, {4, {"A-1", "Red", "L", "two"}}, {5, {"", "", "", ""}},
+            {6, {"A-2", "Blue", "S", "1"}}, {7, {"A-2", "Blue", "M", "1"}}};
   const SkuExtraction d = extract(t);
-  REQUIRE(d.skus.size() == 1);
+  REQUIRE(d.skus.size() == 3);
   CHECK(d.skus[0].quantity == 5);
   CHECK(d.skus[0].rows == std::vector<int>{2, 3});
   CHECK(reason_for(d, 4).find("not a whole number") != std::string::npos);
