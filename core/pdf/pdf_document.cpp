@@ -47,6 +47,49 @@ std::string first_message(const PopplerMessages& messages)
   return "Poppler could not repair it";
 }
 
+// PDF allows these filters only for image data. A content stream encoded with
+// one is hostile (pdf.js's bomb_giant.pdf hides a JBIG2 bomb there that keeps
+// Poppler busy for minutes), so such streams are not interpreted.
+bool has_image_only_filter(const Object& stream)
+{
+  if (!stream.isStream()) {
+    return false;
+  }
+  const auto image_only = [](const Object& f) {
+    return f.isName("JBIG2Decode") || f.isName("DCTDecode") || f.isName("DCT") ||
+           f.isName("JPXDecode") || f.isName("CCITTFaxDecode") || f.isName("CCF");
+  };
+  const Object filter = stream.streamGetDict()->lookup("Filter");
+  if (filter.isArray()) {
+    for (int i = 0; i < filter.arrayGetLength(); ++i) {
+      if (image_only(filter.arrayGet(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  return image_only(filter);
+}
+
+// The page's content streams without those has_image_only_filter rejects.
+Object interpretable_contents(Page& page, XRef* xref)
+{
+  Object contents = page.getContents();
+  if (contents.isArray()) {
+    auto* kept = new Array(xref);
+    for (int i = 0; i < contents.arrayGetLength(); ++i) {
+      if (!has_image_only_filter(contents.arrayGet(i))) {
+        kept->add(contents.arrayGetNF(i).copy());
+      }
+    }
+    return Object(kept);
+  }
+  if (has_image_only_filter(contents)) {
+    return Object(objNull);
+  }
+  return contents;
+}
+
 [[noreturn]] void throw_not_pdf(const std::string& name)
 {
   throw Error(ExitCode::bad_input, name + ": not a PDF file",
@@ -96,10 +139,27 @@ Page* checked_page(Document::Impl& impl, int page)
 
 void display_page(Document::Impl& impl, OutputDev& dev, int page)
 {
-  // useMediaBox=false: the crop box is what viewers show and what
-  // page_width()/page_height() report, so coordinates start at its corner.
-  impl.doc->displayPage(&dev, page, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/false,
-                        /*printing=*/false);
+  Page* p = checked_page(impl, page);
+  if (p == nullptr) {
+    return;
+  }
+  // What PDFDoc::displayPage does, minus the annotations: their appearance
+  // streams are not the page's printed content, and loading the form fields
+  // they refer to can take minutes on hostile files. The crop box is the
+  // frame (what viewers show, what page_width() reports), so coordinates
+  // start at its displayed top-left corner. Gfx calls startPage on creation
+  // and endPage on destruction.
+  const std::unique_ptr<Gfx> gfx(p->createGfx(&dev, 72, 72, /*rotate=*/0, /*useMediaBox=*/false,
+                                              /*crop=*/false, -1, -1, -1, -1, /*printing=*/false,
+                                              nullptr, nullptr));
+  Object contents = interpretable_contents(*p, impl.doc->getXRef());
+  if (contents.isNull()) {
+    dev.dump();
+    return;
+  }
+  gfx->saveState();
+  gfx->display(&contents);
+  gfx->restoreState();
 }
 
 Document Document::open(const std::filesystem::path& path, const std::string& display_name)

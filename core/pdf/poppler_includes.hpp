@@ -8,6 +8,7 @@
 #pragma GCC diagnostic ignored "-Woverloaded-virtual"
 #pragma GCC diagnostic ignored "-Wpedantic"
 #include <Error.h>
+#include <Gfx.h>
 #include <ErrorCodes.h>
 #include <GfxState.h>
 #include <GlobalParams.h>

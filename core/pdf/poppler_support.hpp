@@ -55,9 +55,10 @@ private:
 // when page is not between 1 and page_count().
 Page* checked_page(Document::Impl& impl, int page);
 
-// displayPage with the settings every pass of this module uses: 72 dpi, the
-// page's own /Rotate, the crop box as the frame, so device space is points with
-// the origin at the crop box's top-left corner (as displayed), y down.
+// Runs the page's content stream through dev at 72 dpi with the page's own
+// /Rotate and the crop box as the frame, so device space is points with the
+// origin at the crop box's displayed top-left corner, y down. Annotations are
+// not drawn. Does nothing for a page Poppler cannot read.
 void display_page(Document::Impl& impl, OutputDev& dev, int page);
 
 } // namespace collproc::pdf
