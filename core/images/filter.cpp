@@ -1,8 +1,8 @@
 #include "core/images/filter.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
-#include <numeric>
 #include <optional>
 
 namespace collproc::images {
@@ -16,6 +16,16 @@ struct Slot {
   const model::PageImages* page = nullptr;
   const model::ImagePlacement* placement = nullptr;
 };
+
+// Two boxes are the same card size when both sides agree within this share;
+// layout tools round positions, not sizes, so this only absorbs float noise.
+constexpr double k_same_size_tolerance = 0.02;
+
+bool same_size(const model::BBox& a, const model::BBox& b)
+{
+  auto close = [](double x, double y) { return std::abs(x - y) <= k_same_size_tolerance * std::max(x, y); };
+  return close(a.width(), b.width()) && close(a.height(), b.height());
+}
 
 } // namespace
 
@@ -68,9 +78,18 @@ std::vector<model::ImageDecision> filter_images(const std::vector<model::PageIma
     survivors.push_back(i);
   }
 
-  // The largest placement of a photo is the one worth keeping; ties go to the
-  // earlier placement so the outcome is fixed by the input alone.
-  std::stable_sort(survivors.begin(), survivors.end(), [&slots](size_t a, size_t b) {
+  // Of two copies of a photo the one to keep is the one in a product card.
+  // Cards of one linesheet share a size, so a placement whose size other
+  // photos share (its peers) is preferred to a hero strip or a banner copy;
+  // then the larger; then the earlier, so the input alone fixes the outcome.
+  std::vector<int> peers(slots.size(), 0);
+  for (size_t i : survivors)
+    for (size_t j : survivors)
+      if (groups[i] != groups[j] && same_size(slots[i].placement->bbox, slots[j].placement->bbox))
+        ++peers[i];
+  std::stable_sort(survivors.begin(), survivors.end(), [&slots, &peers](size_t a, size_t b) {
+    if (peers[a] != peers[b])
+      return peers[a] > peers[b];
     return slots[a].placement->bbox.area() > slots[b].placement->bbox.area();
   });
   std::vector<size_t> kept;

@@ -7,8 +7,9 @@
 // Order of the rules: repetition across pages, then geometry (full page,
 // tiny), which decide without decoding; then pixels (swatch, background,
 // badge, icon), decoding each distinct sha256 once; last, among the images
-// still kept, from the largest placement down, exact and near duplicates of
-// an already kept image. Everything runs on the calling thread in placement
+// still kept, exact and near duplicates of an already kept image. Copies are
+// weighed card-sized first (a placement whose size other photos share beats
+// a hero-strip copy), then larger first, then earlier first. Everything runs on the calling thread in placement
 // order, so the answer never depends on timing.
 
 #include "core/images/features.hpp"

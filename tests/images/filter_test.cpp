@@ -198,3 +198,37 @@ TEST_CASE("filter_images keeps distinct photos of the same cut", "[images]")
     CHECK(d.keep);
   }
 }
+
+TEST_CASE("filter_images keeps the card copy of a photo repeated in a hero strip", "[images]")
+{
+  // As in testdata/two-linesheets: a strip of three photos at 164x205 pt atop
+  // the page, then a grid of 160x200 pt cards holding the same three and more.
+  Collection doc(3);
+  std::vector<std::string> jpegs;
+  const std::vector<Garment> garments{Garment::dress, Garment::tee, Garment::trousers, Garment::skirt, Garment::jacket};
+  for (size_t i = 0; i < garments.size(); ++i)
+    jpegs.push_back(encode(product_photo(360, 450, garments[i], cv::Scalar(50 + 30 * i, 90, 160 - 20 * i), Print::plain, 40 + i), ".jpg"));
+  std::vector<std::string> strip;
+  for (int i = 0; i < 3; ++i)
+    strip.push_back(doc.place(1, "photo" + std::to_string(i), jpegs[static_cast<size_t>(i)], {360, 450},
+                              {40.0 + 180 * i, 40, 204.0 + 180 * i, 245}, 5 + i));
+  std::vector<std::string> cards;
+  for (int i = 0; i < 5; ++i) {
+    const double x = 40.0 + 180 * (i % 3);
+    const double y = 270.0 + 250 * (i / 3);
+    cards.push_back(doc.place(1, "photo" + std::to_string(i), jpegs[static_cast<size_t>(i)], {360, 450},
+                              {x, y, x + 160, y + 200}, 5 + i));
+  }
+  const auto decisions = filter_images(
+      doc.pages(), [&](const std::string& sha) { return doc.blob(sha); }, [] {});
+  REQUIRE(decisions.size() == 8);
+  for (int i = 0; i < 3; ++i) {
+    INFO("strip " << i << ": " << decisions[static_cast<size_t>(i)].reason);
+    CHECK_FALSE(decisions[static_cast<size_t>(i)].keep);
+    CHECK(decisions[static_cast<size_t>(i)].reason == "duplicate of " + cards[static_cast<size_t>(i)]);
+  }
+  for (size_t i = 3; i < 8; ++i) {
+    INFO(decisions[i].image_id << ": " << decisions[i].reason);
+    CHECK(decisions[i].keep);
+  }
+}
