@@ -15,8 +15,11 @@
 namespace collproc::pdf {
 
 // Opens a PDF. Throws collproc::Error(ExitCode::bad_input) whose message starts
-// with display_name and says what is wrong ("not a PDF file", "damaged: ...",
-// "encrypted and needs a password") when Poppler cannot read it.
+// with display_name and says what is wrong ("empty file, not a PDF", "not a PDF
+// file", "damaged PDF (<Poppler's first complaint>)", "encrypted and needs a
+// password", "has no pages", "cannot be read (...)") and whose hint says what
+// to do. Files encrypted with an empty user password open normally. Poppler's
+// own diagnostics never reach stderr.
 class Document {
 public:
   static Document open(const std::filesystem::path& path, const std::string& display_name);
@@ -25,11 +28,14 @@ public:
   Document& operator=(Document&&) noexcept;
 
   int page_count() const;
-  // The page's crop box in points, after its /Rotate.
+  // The page's crop box in points, after its /Rotate; 0 for a page Poppler
+  // cannot read. Pages are 1-based; throws std::out_of_range outside
+  // 1..page_count() (as extract_images and extract_text do).
   double page_width(int page) const;
   double page_height(int page) const;
   const std::string& display_name() const;
 
+  // Defined in core/pdf/poppler_support.hpp, for core/pdf's own sources.
   struct Impl;
   Impl& impl() { return *m_impl; }
 
@@ -39,11 +45,14 @@ private:
 };
 
 // One image placement and, the first time this Document meets the image, its
-// stored bytes: a JPEG (DCT) stream exactly as embedded, anything else
-// decoded and re-encoded losslessly as PNG. `bytes` is empty when the same
-// image (same PDF object) was already returned by an earlier call on this
-// Document; placement.sha256 is always set. placement.image_id is left empty
-// (the caller derives it).
+// stored bytes: a JPEG (DCT) stream exactly as embedded (its soft mask, if any,
+// is not applied), anything else decoded through its colour space and
+// re-encoded losslessly as PNG (RGB, or RGBA when it has a soft mask). An image
+// object is decoded and hashed once per Document. `bytes` is empty when a blob
+// with the same sha256 was already returned by an earlier call on this
+// Document (the same PDF object drawn again, or identical bytes);
+// placement.sha256 is always set. placement.image_id is left empty (the caller
+// derives it).
 struct ExtractedImage {
   model::ImagePlacement placement;
   std::string bytes;
@@ -55,12 +64,19 @@ struct PageImagesResult {
 };
 
 // Every image drawn on the page (1-based), including inline images, images in
-// Form XObjects, and masked images; bboxes are in points, top-left origin,
-// after the page rotation, clipped to the page.
+// Form XObjects, and masked images; bboxes are in points, origin at the crop
+// box's top-left as displayed (after /Rotate), y down, clipped to the clip
+// path and the page. Left out: placements with nothing visible, stencil masks
+// (1-bit shapes painted in one colour: icons, scanned line art), images over
+// 100 megapixels, images that cannot be decoded, and anything drawn in
+// annotations, tiling patterns or Type 3 glyphs. Damaged content yields what
+// can be read; an unreadable page yields no images and width = height = 0.
 PageImagesResult extract_images(Document& doc, int page);
 
-// Every word on the page with its box and font size, grouped into lines and
-// blocks in reading order.
+// Every word on the page (1-based) with its box (same frame as
+// extract_images), font size and weight (bold from the font descriptor or a
+// name containing Bold/Black/Heavy), grouped by Poppler's layout analysis into
+// lines and blocks in reading order; text in annotations is not read.
 model::TextPage extract_text(Document& doc, int page);
 
 } // namespace collproc::pdf
