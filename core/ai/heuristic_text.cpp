@@ -426,12 +426,14 @@ constexpr TaxonomyEntry k_taxonomy[] = {
     {"short", "Trousers"},      {"legging", "Trousers"},     {"jogger", "Trousers"},
     {"chino", "Trousers"},      {"culotte", "Trousers"},     {"bottom", "Trousers"},
     {"denim", "Trousers"},      {"slack", "Trousers"},       {"sweatpant", "Trousers"},
-    {"jacket", "Outerwear"},    {"coat", "Outerwear"},       {"blazer", "Outerwear"},
-    {"parka", "Outerwear"},     {"trench", "Outerwear"},     {"puffer", "Outerwear"},
-    {"gilet", "Outerwear"},     {"bomber", "Outerwear"},     {"anorak", "Outerwear"},
-    {"raincoat", "Outerwear"},  {"overcoat", "Outerwear"},   {"outerwear", "Outerwear"},
-    {"cape", "Outerwear"},      {"poncho", "Outerwear"},     {"shacket", "Outerwear"},
-    {"waistcoat", "Outerwear"}, {"windbreaker", "Outerwear"}, {"jumpsuit", "Jumpsuits"},
+    {"jacket", "Jackets"},      {"blazer", "Jackets"},       {"bomber", "Jackets"},
+    {"shacket", "Jackets"},     {"gilet", "Jackets"},        {"anorak", "Jackets"},
+    {"windbreaker", "Jackets"}, {"waistcoat", "Jackets"},    {"coat", "Coats"},
+    {"parka", "Coats"},         {"trench", "Coats"},         {"overcoat", "Coats"},
+    {"raincoat", "Coats"},      {"puffer", "Coats"},         {"outerwear", "Outerwear"},
+    {"cape", "Outerwear"},      {"poncho", "Outerwear"},     {"vest", "Knitwear"},
+    {"neck", "Knitwear"},       {"rollneck", "Knitwear"},    {"overshirt", "Tops"},
+    {"flare", "Trousers"},      {"glove", "Accessories"},    {"jumpsuit", "Jumpsuits"},
     {"playsuit", "Jumpsuits"},  {"romper", "Jumpsuits"},     {"overall", "Jumpsuits"},
     {"dungaree", "Jumpsuits"},  {"boilersuit", "Jumpsuits"}, {"swimsuit", "Swimwear"},
     {"bikini", "Swimwear"},     {"swimwear", "Swimwear"},    {"swim", "Swimwear"},
@@ -849,6 +851,9 @@ std::vector<std::string> parse_colors(std::string_view raw)
   std::string text = trim(ascii_punctuation(raw));
   const bool labelled = strip_label(text, {"available in", "colourways", "colorways", "colourway", "colorway",
                                            "colours", "colors", "colour", "color", "cols", "col", "shades"});
+  if (!labelled && !text.empty() && text.back() == '.') {
+    return {}; // a sentence, such as a description, not a list
+  }
   std::vector<std::string> colours;
   int known = 0;
   for (const std::string& part : split_any(text, "/,|;")) {
@@ -878,10 +883,12 @@ std::vector<std::string> parse_colors(std::string_view raw)
     // A lone unlabelled word group must be nothing but colour words, or a
     // product name such as "Black Linen Dress" would read as a colour.
     const std::vector<std::string> ws = words_of(colours[0]);
+    // "Bottle Green" ends in a colour; "Black Linen Dress" does not.
     const bool all_colour = std::all_of(ws.begin(), ws.end(), [](const std::string& w) {
       return is_colour_word(w) || is_colour_modifier(w) || lower(w) == "&" || lower(w) == "and";
     });
-    return all_colour ? colours : std::vector<std::string>{};
+    const bool ends_in_colour = ws.size() <= 3 && is_colour_word(ws.back());
+    return all_colour || ends_in_colour ? colours : std::vector<std::string>{};
   }
   return known * 2 >= static_cast<int>(colours.size()) ? colours : std::vector<std::string>{};
 }
@@ -894,7 +901,8 @@ bool starts_with_field_label(std::string_view raw)
         "wholesale", "whs", "whsl", "w/s", "retail", "rrp", "msrp", "srp", "rp ", "rp:", "cost", "fabric",
         "composition", "material", "content", "care", "delivery", "ships", "moq", "min", "origin", "made in",
         "available", "fit:", "length:", "new", "page"}) {
-    if (starts_with(l, label)) {
+    // "Mini Crossbody Bag" does not start with the label "min".
+    if (starts_with(l, label) && (!is_alpha(label.back()) || l.size() == label.size() || !is_alpha(l[label.size()]))) {
       return true;
     }
   }

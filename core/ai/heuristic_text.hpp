@@ -71,9 +71,11 @@ std::string title_case(std::string_view text);
 
 // The apparel/accessories category a product name or heading falls in, from
 // its last keyword ("Knit Dress" → "Dresses", "Denim Jacket" → "Outerwear").
-// Categories: Dresses, Tops, Knitwear, Skirts, Trousers (trousers, pants,
-// jeans, shorts), Outerwear (jackets, coats, blazers), Jumpsuits, Swimwear,
-// Lingerie, Bags, Footwear, Jewellery, Accessories. nullopt when none fits.
+// Categories: Dresses, Tops, Knitwear (also vests, roll necks), Skirts,
+// Trousers (trousers, pants, jeans, shorts, chinos), Jackets (jackets,
+// blazers), Coats (coats, parkas, trenches), Outerwear (capes, ponchos),
+// Jumpsuits, Swimwear, Lingerie, Bags, Footwear, Jewellery, Accessories.
+// nullopt when none fits.
 std::optional<std::string> taxonomy_category(std::string_view text);
 
 // The category of `categories` that names the same kind of product as `text`

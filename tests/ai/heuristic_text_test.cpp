@@ -178,11 +178,24 @@ TEST_CASE("parse_colors splits colour lists and refuses other text", "[ai]")
   CHECK(parse_colors("Colourways: Moonlight / Sunrise") == V{"Moonlight", "Sunrise"});
   CHECK(parse_colors("Black") == V{"Black"});
   CHECK(parse_colors("Dusty Rose") == V{"Dusty Rose"});
+  CHECK(parse_colors("Bottle Green") == V{"Bottle Green"});
   CHECK(parse_colors("Black Linen Dress").empty());
   CHECK(parse_colors("XS-XL").empty());
   CHECK(parse_colors("$42 / $98").empty());
   CHECK(parse_colors("Relaxed fit, 100% linen").empty());
   CHECK(parse_colors("Linen Wrap Dress").empty());
+  CHECK(parse_colors("Rigid organic denim, high rise.").empty());
+}
+
+TEST_CASE("starts_with_field_label knows labels and whole words", "[ai]")
+{
+  CHECK(starts_with_field_label("Colours: Black"));
+  CHECK(starts_with_field_label("Fabric: 100% linen"));
+  CHECK(starts_with_field_label("Min. order 6"));
+  CHECK(starts_with_field_label("WHS $42"));
+  CHECK_FALSE(starts_with_field_label("Mini Crossbody Bag"));
+  CHECK_FALSE(starts_with_field_label("Newport Blazer"));
+  CHECK_FALSE(starts_with_field_label("Linen Wrap Dress"));
 }
 
 TEST_CASE("title_case and the taxonomy name categories", "[ai]")
@@ -197,8 +210,11 @@ TEST_CASE("title_case and the taxonomy name categories", "[ai]")
   CHECK(taxonomy_category("Boxy T-Shirt") == std::string("Tops"));
   CHECK(taxonomy_category("Wide Leg Trousers") == std::string("Trousers"));
   CHECK(taxonomy_category("Denim Shorts") == std::string("Trousers"));
-  CHECK(taxonomy_category("Cropped Denim Jacket") == std::string("Outerwear"));
-  CHECK(taxonomy_category("Wool Blazer") == std::string("Outerwear"));
+  CHECK(taxonomy_category("Cropped Denim Jacket") == std::string("Jackets"));
+  CHECK(taxonomy_category("Double Face Wool Coat") == std::string("Coats"));
+  CHECK(taxonomy_category("Ribbed Roll Neck") == std::string("Knitwear"));
+  CHECK(taxonomy_category("Flannel Overshirt") == std::string("Tops"));
+  CHECK(taxonomy_category("Wool Blazer") == std::string("Jackets"));
   CHECK(taxonomy_category("Merino Cardigan") == std::string("Knitwear"));
   CHECK(taxonomy_category("KNITWEAR") == std::string("Knitwear"));
   CHECK(taxonomy_category("Raffia Tote") == std::string("Bags"));
@@ -207,8 +223,8 @@ TEST_CASE("title_case and the taxonomy name categories", "[ai]")
   CHECK(taxonomy_category("Ankle Boots") == std::string("Footwear"));
   CHECK(taxonomy_category("Pleated Midi Skirt") == std::string("Skirts"));
   CHECK_FALSE(taxonomy_category("Spring Summer").has_value());
-  const std::vector<std::string> cats = {"Dresses", "Jackets & Coats", "Knitwear"};
-  CHECK(match_category("Wool Blazer", cats) == std::string("Jackets & Coats"));
+  const std::vector<std::string> cats = {"Dresses", "Coats & Capes", "Knitwear"};
+  CHECK(match_category("Wool Overcoat", cats) == std::string("Coats & Capes"));
   CHECK(match_category("dresses", cats) == std::string("Dresses"));
   CHECK(match_category("Chunky Jumper", cats) == std::string("Knitwear"));
   CHECK_FALSE(match_category("Raffia Tote", cats).has_value());

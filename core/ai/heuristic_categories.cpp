@@ -1,0 +1,44 @@
+// Categories from section headings, else from product names.
+
+#include "core/ai/heuristic_categories.hpp"
+
+#include "core/ai/heuristic_products.hpp"
+#include "core/ai/heuristic_text.hpp"
+
+#include <algorithm>
+
+namespace collproc::ai::heuristic {
+
+namespace {
+
+void add_once(std::vector<std::string>& list, const std::string& value)
+{
+  if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) {
+    list.push_back(value);
+  }
+}
+
+} // namespace
+
+std::vector<std::string> categories(const CategoryRequest& request, const UnitCallback& on_unit)
+{
+  std::vector<std::string> from_headings;
+  std::vector<std::string> from_names;
+  for (const LinesheetText& sheet : request.linesheets) {
+    for (const Heading& h : find_headings(sheet.pages)) {
+      add_once(from_headings, title_case(h.text));
+    }
+    // Products are read page by page; the callback marks each page done.
+    ProductRequest products_request;
+    products_request.document = sheet.document;
+    products_request.pages = sheet.pages;
+    for (const model::Product& p : products(products_request, on_unit)) {
+      if (auto c = taxonomy_category(p.name)) {
+        add_once(from_names, *c);
+      }
+    }
+  }
+  return from_headings.empty() ? from_names : from_headings;
+}
+
+} // namespace collproc::ai::heuristic

@@ -1,0 +1,816 @@
+// Products from layout: tables first (a header row is unmistakable), then
+// text blocks anchored on style numbers. Section headings found over the
+// whole document give categories across page breaks.
+
+#include "core/ai/heuristic_products.hpp"
+
+#include "core/ai/heuristic_text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace collproc::ai::heuristic {
+
+namespace {
+
+using layout::Segment;
+
+bool has_digit(std::string_view s)
+{
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool mostly_upper(std::string_view s)
+{
+  int up = 0;
+  int letters = 0;
+  for (char c : s) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      ++letters;
+      up += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+    }
+  }
+  return letters > 0 && up * 10 >= letters * 8;
+}
+
+size_t word_count(std::string_view s)
+{
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    n += (!space && !in_word) ? 1 : 0;
+    in_word = !space;
+  }
+  return n;
+}
+
+// Words that make a prominent line a document title rather than a section.
+bool is_title_text(const std::string& text)
+{
+  const std::string l = lower(text);
+  for (std::string_view w : {"linesheet", "line sheet", "collection", "wholesale", "price list", "lookbook",
+                             "catalog", "order", "season", "spring", "summer", "autumn", "fall", "winter",
+                             "resort", "page", "contents", "confidential", "prices", "delivery", "womenswear",
+                             "menswear", "showroom", "contact", "terms", "new arrivals", "pre-"}) {
+    if (l.find(w) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_badge_text(const std::string& text)
+{
+  const std::string l = lower(trim(text));
+  return l == "new" || l == "new!" || l == "bestseller" || l == "best seller" || l == "sold out" ||
+         l == "exclusive" || l == "limited" || l == "carry over" || l == "carryover" || l == "core";
+}
+
+// Text that could be a section heading, judged on the words alone.
+bool heading_text(const std::string& text)
+{
+  const std::string t = trim(text);
+  if (t.size() < 3 || t.size() > 40 || word_count(t) > 5 || has_digit(t)) {
+    return false;
+  }
+  if (!std::any_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+    return false;
+  }
+  if (t.find('@') != std::string::npos || lower(t).find("www") != std::string::npos ||
+      lower(t).find(".com") != std::string::npos) {
+    return false;
+  }
+  return !is_title_text(t) && !starts_with_field_label(t) && parse_sizes(t).empty() && !is_badge_text(t) &&
+         find_prices(t).empty();
+}
+
+struct PageLayout {
+  std::vector<Segment> segments;
+  double body = 10;
+  std::vector<bool> anchor; // segment holds a style number
+};
+
+PageLayout analyse(const model::TextPage& page)
+{
+  PageLayout out;
+  out.segments = layout::segments(page);
+  out.body = layout::body_font_size(out.segments);
+  for (const Segment& s : out.segments) {
+    out.anchor.push_back(find_style_number(s.text).has_value());
+  }
+  return out;
+}
+
+// Headings of one page before the document-level filters.
+std::vector<Heading> heading_candidates(const model::TextPage& page, const PageLayout& pl)
+{
+  std::vector<Heading> out;
+  const std::vector<std::vector<int>> blocks = layout::group_blocks(pl.segments);
+  for (const std::vector<int>& block : blocks) {
+    if (block.size() != 1) {
+      continue;
+    }
+    const Segment& s = pl.segments[static_cast<size_t>(block.front())];
+    const bool prominent =
+        s.font_size >= 1.3 * pl.body || (mostly_upper(s.text) && (s.bold || s.font_size >= 1.15 * pl.body));
+    if (!prominent || !heading_text(s.text)) {
+      continue;
+    }
+    // Alone on its line: a product name in a grid shares its band.
+    bool alone = true;
+    for (const Segment& o : pl.segments) {
+      if (&o != &s && layout::overlap_y(o.bbox, s.bbox) >= 0.5 * std::min(o.bbox.height(), s.bbox.height())) {
+        alone = false;
+        break;
+      }
+    }
+    if (alone) {
+      out.push_back({page.page, s.bbox, trim(s.text)});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Heading& a, const Heading& b) { return a.bbox.y0 < b.bbox.y0; });
+  return out;
+}
+
+// Document position for "comes after": page, then top edge.
+bool before(int page_a, double y_a, int page_b, double y_b)
+{
+  return page_a != page_b ? page_a < page_b : y_a < y_b;
+}
+
+std::vector<Heading> filter_headings(const std::vector<Heading>& candidates,
+                                     const std::vector<std::pair<int, double>>& anchors, size_t page_count)
+{
+  std::map<std::string, std::set<int>> pages_of;
+  for (const Heading& h : candidates) {
+    pages_of[lower(h.text)].insert(h.page);
+  }
+  std::vector<Heading> kept;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Heading& h = candidates[i];
+    if (page_count >= 3 && pages_of[lower(h.text)].size() * 2 > page_count) {
+      continue; // a running header
+    }
+    // A section holds products: some style number lies between this heading
+    // and the next candidate.
+    const Heading* next = i + 1 < candidates.size() ? &candidates[i + 1] : nullptr;
+    const bool has_products = std::any_of(anchors.begin(), anchors.end(), [&](const auto& a) {
+      return before(h.page, h.bbox.y0, a.first, a.second) &&
+             (next == nullptr || before(a.first, a.second, next->page, next->bbox.y0));
+    });
+    if (has_products) {
+      kept.push_back(h);
+    }
+  }
+  return kept;
+}
+
+// Prices of one product: labelled ones first, then unlabelled ones fill the
+// gaps, the lower of two being wholesale.
+void assign_prices(const std::vector<Price>& prices, model::Product& p, const std::string& default_currency)
+{
+  std::vector<double> unknown;
+  for (const Price& price : prices) {
+    if (price.role == PriceRole::wholesale && !p.wholesale_price) {
+      p.wholesale_price = price.amount;
+    } else if (price.role == PriceRole::retail && !p.retail_price) {
+      p.retail_price = price.amount;
+    } else if (price.role == PriceRole::unknown) {
+      unknown.push_back(price.amount);
+    }
+    if (p.currency.empty() && !price.currency.empty()) {
+      p.currency = price.currency;
+    }
+  }
+  if (!p.wholesale_price && !p.retail_price && unknown.size() >= 2) {
+    p.wholesale_price = std::min(unknown[0], unknown[1]);
+    p.retail_price = std::max(unknown[0], unknown[1]);
+  } else if (!unknown.empty()) {
+    if (!p.wholesale_price) {
+      p.wholesale_price = unknown[0];
+    } else if (!p.retail_price) {
+      p.retail_price = unknown[0];
+    }
+  }
+  if (p.currency.empty() && (p.wholesale_price || p.retail_price)) {
+    p.currency = default_currency;
+  }
+}
+
+// The text of a unit with its style number (and the label before it) removed.
+std::string without_style(const std::string& text, const std::string& style)
+{
+  std::string rest = text;
+  if (const size_t at = rest.find(style); at != std::string::npos) {
+    rest.erase(at, style.size());
+  }
+  std::string l = lower(trim(rest));
+  for (std::string_view label : {"style no.", "style no", "style number", "style #", "style#", "style", "art.",
+                                 "article", "ref.", "ref", "sku", "item #", "#"}) {
+    if (l.rfind(label, 0) == 0) {
+      rest = trim(trim(rest).substr(label.size()));
+      l = lower(rest);
+    }
+  }
+  return trim(rest);
+}
+
+// Kept images of one page.
+const model::PageImages* images_of(const std::vector<model::PageImages>& kept, int page)
+{
+  for (const model::PageImages& pi : kept) {
+    if (pi.page == page) {
+      return &pi;
+    }
+  }
+  return nullptr;
+}
+
+// The photo that belongs to a card's text: the nearest kept image directly
+// above it in the same column, or beside it in the same band.
+std::optional<model::BBox> card_photo(const model::BBox& text, const model::PageImages* images,
+                                      double page_height)
+{
+  if (images == nullptr) {
+    return std::nullopt;
+  }
+  std::optional<model::BBox> best;
+  double best_gap = 0;
+  for (const model::ImagePlacement& im : images->placements) {
+    const model::BBox& b = im.bbox;
+    double gap = -1;
+    if (layout::overlap_x(b, text) >= 0.5 * std::min(b.width(), text.width()) && b.y1 <= text.y0 + 4 &&
+        text.y0 - b.y1 <= 0.3 * page_height) {
+      gap = std::max(0.0, text.y0 - b.y1);
+    } else if (layout::overlap_y(b, text) >= 0.5 * std::min(b.height(), text.height()) &&
+               layout::overlap_x(b, text) <= 4) {
+      const double g = std::max(text.x0 - b.x1, b.x0 - text.x1);
+      if (g <= 72) {
+        gap = std::max(0.0, g);
+      }
+    }
+    if (gap >= 0 && (!best || gap < best_gap)) {
+      best = b;
+      best_gap = gap;
+    }
+  }
+  return best;
+}
+
+// Table header fields.
+enum class Field { none, style, name, colors, sizes, wholesale, retail, price, image };
+
+Field header_field(const std::string& text)
+{
+  const std::string l = lower(trim(text));
+  if (l.empty() || l.size() > 30 || has_digit(l)) {
+    return Field::none; // a header names a field; a value holds digits
+  }
+  const PriceRole role = price_role_of(l);
+  if (role == PriceRole::wholesale) {
+    return Field::wholesale;
+  }
+  if (role == PriceRole::retail) {
+    return Field::retail;
+  }
+  auto starts = [&](std::string_view p) { return l.rfind(p, 0) == 0; };
+  if (starts("style name") || starts("description") || starts("name") || starts("product") ||
+      starts("item name") || starts("item description")) {
+    return Field::name;
+  }
+  if (starts("style") || starts("art") || starts("ref") || starts("sku") || starts("item") || starts("code") ||
+      starts("model")) {
+    return Field::style;
+  }
+  if (starts("colo") || starts("shade")) {
+    return Field::colors;
+  }
+  if (starts("size")) {
+    return Field::sizes;
+  }
+  if (starts("price") || starts("unit price")) {
+    return Field::price;
+  }
+  if (starts("image") || starts("photo") || starts("picture")) {
+    return Field::image;
+  }
+  return Field::none;
+}
+
+struct TableColumn {
+  Field field = Field::none;
+  double x0 = 0, x1 = 0; // the column's region, gaps split between neighbours
+  std::string header;
+};
+
+struct Table {
+  std::vector<TableColumn> columns;
+  model::BBox header;
+};
+
+std::optional<Table> find_table(const PageLayout& pl)
+{
+  std::vector<model::BBox> boxes;
+  for (const Segment& s : pl.segments) {
+    boxes.push_back(s.bbox);
+  }
+  for (const std::vector<int>& band : layout::row_bands(boxes)) {
+    int known = 0;
+    bool has_key = false;
+    for (int i : band) {
+      const Field f = header_field(pl.segments[static_cast<size_t>(i)].text);
+      known += f != Field::none ? 1 : 0;
+      has_key = has_key || f == Field::style || f == Field::wholesale || f == Field::retail || f == Field::price;
+    }
+    if (known < 3 || !has_key) {
+      continue;
+    }
+    Table t;
+    for (int i : band) {
+      const Segment& s = pl.segments[static_cast<size_t>(i)];
+      t.columns.push_back({header_field(s.text), s.bbox.x0, s.bbox.x1, s.text});
+      t.header = t.columns.size() == 1 ? s.bbox : t.header.united(s.bbox);
+    }
+    for (size_t c = 0; c + 1 < t.columns.size(); ++c) {
+      const double mid = (t.columns[c].x1 + t.columns[c + 1].x0) / 2;
+      t.columns[c].x1 = mid;
+      t.columns[c + 1].x0 = mid;
+    }
+    t.columns.front().x0 = -1e9;
+    t.columns.back().x1 = 1e9;
+    return t;
+  }
+  return std::nullopt;
+}
+
+int column_of(const Table& t, const model::BBox& b)
+{
+  int best = -1;
+  double best_overlap = 0;
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    const double o = std::min(b.x1, t.columns[c].x1) - std::max(b.x0, t.columns[c].x0);
+    if (o > best_overlap) {
+      best_overlap = o;
+      best = static_cast<int>(c);
+    }
+  }
+  return best;
+}
+
+std::optional<std::string> category_for(const std::optional<std::string>& heading, const model::Product& p,
+                                        const std::vector<std::string>& categories)
+{
+  if (heading) {
+    if (auto c = match_category(*heading, categories)) {
+      return c;
+    }
+    return title_case(*heading);
+  }
+  for (const std::string& text : {p.name, p.description}) {
+    if (auto c = match_category(text, categories)) {
+      return c;
+    }
+  }
+  if (categories.empty()) {
+    return taxonomy_category(p.name);
+  }
+  return std::nullopt;
+}
+
+struct Found {
+  model::Product product;
+  double text_y0 = 0; // where its text starts, for the heading in effect
+};
+
+std::vector<Found> table_products(const Table& t, const PageLayout& pl, const model::TextPage& page,
+                                  const model::PageImages* images, const std::string& currency)
+{
+  std::vector<int> below;
+  std::vector<model::BBox> boxes;
+  for (size_t i = 0; i < pl.segments.size(); ++i) {
+    if (pl.segments[i].bbox.y0 >= t.header.y1 - 1) {
+      below.push_back(static_cast<int>(i));
+      boxes.push_back(pl.segments[i].bbox);
+    }
+  }
+  int style_col = -1;
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    if (t.columns[c].field == Field::style) {
+      style_col = static_cast<int>(c);
+    }
+  }
+  struct Row {
+    std::vector<std::vector<TextUnit>> cells;
+    model::BBox text;
+  };
+  std::vector<Row> rows;
+  double last_y1 = t.header.y1;
+  for (const std::vector<int>& band : layout::row_bands(boxes)) {
+    bool starts_row = false;
+    model::BBox band_box = boxes[static_cast<size_t>(band.front())];
+    for (int bi : band) {
+      const Segment& s = pl.segments[static_cast<size_t>(below[static_cast<size_t>(bi)])];
+      band_box = band_box.united(s.bbox);
+      const int c = column_of(t, s.bbox);
+      if ((style_col < 0 || c == style_col) && find_style_number(s.text)) {
+        starts_row = true;
+      } else if (c == style_col && is_style_number(s.text, Labelled::yes)) {
+        starts_row = true;
+      }
+    }
+    // Text far below the last row (a footer) ends the table.
+    if (!starts_row && (rows.empty() || band_box.y0 - last_y1 > 2.5 * pl.body)) {
+      if (!rows.empty() && band_box.y0 - last_y1 > 2.5 * pl.body) {
+        break;
+      }
+      continue;
+    }
+    if (starts_row) {
+      rows.push_back({std::vector<std::vector<TextUnit>>(t.columns.size()), band_box});
+    }
+    Row& row = rows.back();
+    row.text = row.text.united(band_box);
+    for (int bi : band) {
+      const Segment& s = pl.segments[static_cast<size_t>(below[static_cast<size_t>(bi)])];
+      const int c = column_of(t, s.bbox);
+      if (c >= 0) {
+        row.cells[static_cast<size_t>(c)].push_back({s.text, s.font_size});
+      }
+    }
+    last_y1 = band_box.y1;
+  }
+  std::vector<Found> out;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const Row& row = rows[r];
+    model::Product p;
+    p.page = page.page;
+    std::vector<Price> prices;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      const std::vector<TextUnit>& cell = row.cells[c];
+      if (cell.empty()) {
+        continue;
+      }
+      std::string joined;
+      for (const TextUnit& u : cell) {
+        joined += (joined.empty() ? "" : " ") + u.text;
+      }
+      switch (t.columns[c].field) {
+      case Field::style:
+        if (auto s = find_style_number(joined)) {
+          p.style_number = *s;
+        } else {
+          p.style_number = trim(joined);
+        }
+        break;
+      case Field::name:
+        p.name = trim(cell.front().text);
+        for (size_t i = 1; i < cell.size(); ++i) {
+          p.description += (p.description.empty() ? "" : " ") + trim(cell[i].text);
+        }
+        break;
+      case Field::colors:
+        p.colors = parse_colors("Colours: " + joined);
+        break;
+      case Field::sizes:
+        p.sizes = parse_sizes("Sizes: " + joined);
+        break;
+      case Field::wholesale:
+      case Field::retail:
+      case Field::price: {
+        const PriceRole role = t.columns[c].field == Field::wholesale ? PriceRole::wholesale
+                               : t.columns[c].field == Field::retail  ? PriceRole::retail
+                                                                      : PriceRole::unknown;
+        for (Price price : find_prices(joined + (has_digit(joined) && find_prices(joined).empty() ? ".00" : ""))) {
+          if (price.role == PriceRole::unknown) {
+            price.role = role;
+          }
+          if (price.currency.empty()) {
+            price.currency = currency_in(t.columns[c].header);
+          }
+          prices.push_back(price);
+        }
+        break;
+      }
+      case Field::image:
+      case Field::none:
+        break;
+      }
+    }
+    assign_prices(prices, p, currency);
+    // The row's band reaches halfway to its neighbours, so a thumbnail taller
+    // than the text still falls inside it.
+    const double top = r == 0 ? std::max(t.header.y1, row.text.y0 - (rows.size() > 1
+                                                                          ? (rows[1].text.y0 - row.text.y1) / 2
+                                                                          : pl.body))
+                              : (rows[r - 1].text.y1 + row.text.y0) / 2;
+    const double bottom = r + 1 < rows.size() ? (row.text.y1 + rows[r + 1].text.y0) / 2
+                                               : row.text.y1 + (row.text.y0 - top);
+    model::BBox box{std::min(t.header.x0, row.text.x0), top, std::max(t.header.x1, row.text.x1), bottom};
+    if (images != nullptr) {
+      for (const model::ImagePlacement& im : images->placements) {
+        if (im.bbox.cy() >= top && im.bbox.cy() <= bottom) {
+          box = box.united(im.bbox);
+        }
+      }
+    }
+    p.bbox = box;
+    out.push_back({std::move(p), row.text.y0});
+  }
+  return out;
+}
+
+std::vector<Found> card_products(const PageLayout& pl, const std::vector<bool>& is_heading,
+                                 const model::TextPage& page, const model::PageImages* images,
+                                 const std::string& currency)
+{
+  std::vector<Segment> segs;
+  std::vector<bool> anchor;
+  for (size_t i = 0; i < pl.segments.size(); ++i) {
+    if (!is_heading[i]) {
+      segs.push_back(pl.segments[i]);
+      anchor.push_back(pl.anchor[i]);
+    }
+  }
+  std::vector<Found> out;
+  for (const std::vector<int>& block : layout::group_blocks(segs)) {
+    // Lines of the block: its segments grouped by band.
+    std::vector<model::BBox> boxes;
+    for (int i : block) {
+      boxes.push_back(segs[static_cast<size_t>(i)].bbox);
+    }
+    std::vector<std::vector<int>> lines;
+    for (const std::vector<int>& band : layout::row_bands(boxes)) {
+      std::vector<int> line;
+      for (int b : band) {
+        line.push_back(block[static_cast<size_t>(b)]);
+      }
+      lines.push_back(std::move(line));
+    }
+    std::vector<size_t> anchor_lines;
+    for (size_t l = 0; l < lines.size(); ++l) {
+      if (std::any_of(lines[l].begin(), lines[l].end(), [&](int i) { return anchor[static_cast<size_t>(i)]; })) {
+        anchor_lines.push_back(l);
+      }
+    }
+    if (anchor_lines.empty()) {
+      continue;
+    }
+    // Entries stacked in one block repeat the first entry's shape: as many
+    // lines before each style number as the first has.
+    const size_t lead = anchor_lines.front();
+    for (size_t a = 0; a < anchor_lines.size(); ++a) {
+      const size_t from = a == 0 ? 0 : anchor_lines[a] - std::min(lead, anchor_lines[a] - anchor_lines[a - 1] - 1);
+      const size_t to = a + 1 < anchor_lines.size()
+                            ? anchor_lines[a + 1] - std::min(lead, anchor_lines[a + 1] - anchor_lines[a] - 1)
+                            : lines.size();
+      std::vector<TextUnit> units;
+      model::BBox text;
+      bool first = true;
+      for (size_t l = from; l < to; ++l) {
+        std::string pending_label;
+        for (int i : lines[l]) {
+          const Segment& s = segs[static_cast<size_t>(i)];
+          text = first ? s.bbox : text.united(s.bbox);
+          first = false;
+          // A label printed apart from its value ("Colours:   Black / Ivory").
+          if (!s.text.empty() && s.text.back() == ':' && word_count(s.text) <= 2) {
+            pending_label = s.text + " ";
+            continue;
+          }
+          units.push_back({pending_label + s.text, s.font_size});
+          pending_label.clear();
+        }
+        if (!pending_label.empty()) {
+          units.push_back({pending_label, 0});
+        }
+      }
+      model::Product p = read_fields(units, currency);
+      if (p.style_number.empty()) {
+        continue;
+      }
+      p.page = page.page;
+      p.bbox = text;
+      if (auto photo = card_photo(text, images, page.height)) {
+        p.bbox = text.united(*photo);
+      }
+      out.push_back({std::move(p), text.y0});
+    }
+  }
+  return out;
+}
+
+bool looks_like_colour_names(const std::string& text)
+{
+  if (has_digit(text) || text.back() == '.' || starts_with_field_label(text)) {
+    return false;
+  }
+  for (const std::string& part : parse_colors("Colours: " + text)) {
+    size_t words = 0;
+    bool start = true;
+    for (char c : part) {
+      if (start && std::isalpha(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c))) {
+        return false;
+      }
+      words += start && c != ' ' ? 1 : 0;
+      start = c == ' ';
+    }
+    if (words > 3) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether rest[i] is the line read_fields will take as the name: the first
+// most prominent one.
+bool is_name_like(const std::vector<TextUnit>& rest, size_t i)
+{
+  for (size_t j = 0; j < rest.size(); ++j) {
+    if (j != i && rest[j].font_size > rest[i].font_size + 0.25) {
+      return false;
+    }
+    if (j < i && rest[j].font_size >= rest[i].font_size - 0.25) {
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+model::Product read_fields(const std::vector<TextUnit>& units, const std::string& default_currency)
+{
+  model::Product p;
+  std::vector<Price> prices;
+  std::vector<TextUnit> rest;
+  for (const TextUnit& u : units) {
+    std::string text = trim(u.text);
+    if (text.empty() || is_badge_text(text)) {
+      continue;
+    }
+    if (p.style_number.empty()) {
+      if (auto style = find_style_number(text)) {
+        p.style_number = *style;
+        text = without_style(text, *style);
+        if (text.empty()) {
+          continue;
+        }
+      }
+    }
+    if (std::vector<Price> found = find_prices(text); !found.empty()) {
+      prices.insert(prices.end(), found.begin(), found.end());
+      continue;
+    }
+    if (std::vector<std::string> sizes = parse_sizes(text); !sizes.empty()) {
+      if (p.sizes.empty()) {
+        p.sizes = std::move(sizes);
+      }
+      continue;
+    }
+    if (std::vector<std::string> colours = parse_colors(text); !colours.empty()) {
+      if (p.colors.empty()) {
+        p.colors = std::move(colours);
+        continue;
+      }
+    }
+    rest.push_back({text, u.font_size});
+  }
+  assign_prices(prices, p, default_currency);
+  // A colour the vocabulary does not know ("Tobacco", "Moonlight / Sunrise"):
+  // a short line of capitalised words that is neither name nor sentence.
+  if (p.colors.empty()) {
+    for (size_t i = 0; i < rest.size(); ++i) {
+      if (i == 0 && rest.size() == 1) {
+        break; // the only line left is the name
+      }
+      if (looks_like_colour_names(rest[i].text) && !is_name_like(rest, i)) {
+        p.colors = parse_colors("Colours: " + rest[i].text);
+        rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
+        break;
+      }
+    }
+  }
+  // The name is the most prominent remaining line (the first among equals);
+  // lines that start with a field label ("Fabric: ...") never are.
+  int name_at = -1;
+  for (size_t i = 0; i < rest.size(); ++i) {
+    if (starts_with_field_label(rest[i].text)) {
+      continue;
+    }
+    if (name_at < 0 || rest[i].font_size > rest[static_cast<size_t>(name_at)].font_size + 0.25) {
+      name_at = static_cast<int>(i);
+    }
+  }
+  for (size_t i = 0; i < rest.size(); ++i) {
+    if (static_cast<int>(i) == name_at) {
+      p.name = rest[i].text;
+    } else {
+      p.description += (p.description.empty() ? "" : " ") + rest[i].text;
+    }
+  }
+  return p;
+}
+
+std::string document_currency(const std::vector<model::TextPage>& pages)
+{
+  std::map<std::string, int> counts;
+  std::vector<std::string> order;
+  for (const model::TextPage& page : pages) {
+    for (const model::Word& w : page.words) {
+      const std::string c = currency_in(w.text);
+      if (!c.empty()) {
+        if (counts[c]++ == 0) {
+          order.push_back(c);
+        }
+      }
+    }
+  }
+  std::string best;
+  for (const std::string& c : order) {
+    if (best.empty() || counts[c] > counts[best]) {
+      best = c;
+    }
+  }
+  return best;
+}
+
+namespace {
+
+std::vector<Heading> headings_of(const std::vector<model::TextPage>& pages, const std::vector<PageLayout>& layouts)
+{
+  std::vector<Heading> candidates;
+  std::vector<std::pair<int, double>> anchors;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    for (Heading& h : heading_candidates(pages[i], layouts[i])) {
+      candidates.push_back(std::move(h));
+    }
+    for (size_t s = 0; s < layouts[i].segments.size(); ++s) {
+      if (layouts[i].anchor[s]) {
+        anchors.emplace_back(pages[i].page, layouts[i].segments[s].bbox.y0);
+      }
+    }
+  }
+  return filter_headings(candidates, anchors, pages.size());
+}
+
+} // namespace
+
+std::vector<Heading> find_headings(const std::vector<model::TextPage>& pages)
+{
+  std::vector<PageLayout> layouts;
+  for (const model::TextPage& page : pages) {
+    layouts.push_back(analyse(page));
+  }
+  return headings_of(pages, layouts);
+}
+
+std::vector<model::Product> products(const ProductRequest& request, const UnitCallback& on_unit)
+{
+  std::vector<PageLayout> layouts;
+  for (const model::TextPage& page : request.pages) {
+    if (on_unit) {
+      on_unit();
+    }
+    layouts.push_back(analyse(page));
+  }
+  const std::vector<Heading> headings = headings_of(request.pages, layouts);
+  const std::string currency = document_currency(request.pages);
+  std::vector<model::Product> out;
+  for (size_t i = 0; i < request.pages.size(); ++i) {
+    const model::TextPage& page = request.pages[i];
+    const PageLayout& pl = layouts[i];
+    std::vector<bool> is_heading(pl.segments.size(), false);
+    for (size_t s = 0; s < pl.segments.size(); ++s) {
+      for (const Heading& h : headings) {
+        if (h.page == page.page && h.bbox == pl.segments[s].bbox) {
+          is_heading[s] = true;
+        }
+      }
+    }
+    const model::PageImages* images = images_of(request.kept, page.page);
+    std::vector<Found> found;
+    if (std::optional<Table> table = find_table(pl)) {
+      found = table_products(*table, pl, page, images, currency);
+    } else {
+      found = card_products(pl, is_heading, page, images, currency);
+    }
+    for (Found& f : found) {
+      std::optional<std::string> heading;
+      for (const Heading& h : headings) {
+        if (before(h.page, h.bbox.y0, page.page, f.text_y0)) {
+          heading = h.text;
+        }
+      }
+      if (auto c = category_for(heading, f.product, request.categories)) {
+        f.product.category = *c;
+      }
+      out.push_back(std::move(f.product));
+    }
+  }
+  return out;
+}
+
+} // namespace collproc::ai::heuristic

@@ -1,0 +1,116 @@
+// tests/ai/heuristic_samples_test.cpp: the heuristic engine on the sample
+// linesheets of testdata/, compared with their truth.json.
+#include "core/ai/heuristic_categories.hpp"
+#include "core/ai/heuristic_products.hpp"
+#include "tests/ai/sample_linesheets.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+using namespace collproc;
+using namespace collproc::ai;
+
+namespace {
+
+std::vector<model::Product> read_products(const test::SampleSheet& sheet, const std::vector<std::string>& categories,
+                                          int* units = nullptr)
+{
+  ProductRequest request;
+  request.pages = sheet.pages;
+  request.kept = sheet.kept;
+  request.categories = categories;
+  return heuristic::products(request, [&] {
+    if (units != nullptr) {
+      ++*units;
+    }
+  });
+}
+
+void compare_with_truth(const std::vector<model::Product>& got, const nlohmann::json& truth,
+                        const std::string& linesheet = "")
+{
+  std::vector<nlohmann::json> want;
+  for (const auto& p : truth["products"]) {
+    if (linesheet.empty() || p.value("linesheet", "linesheet.pdf") == linesheet) {
+      want.push_back(p);
+    }
+  }
+  REQUIRE(got.size() == want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    const nlohmann::json& w = want[i];
+    const model::Product& p = got[i];
+    INFO(w.dump());
+    CHECK(p.style_number == w["style_number"].get<std::string>());
+    CHECK(p.name == w["name"].get<std::string>());
+    CHECK(p.colors == w["colors"].get<std::vector<std::string>>());
+    CHECK(p.sizes == w["sizes"].get<std::vector<std::string>>());
+    REQUIRE(p.wholesale_price.has_value());
+    REQUIRE(p.retail_price.has_value());
+    CHECK(*p.wholesale_price == Approx(w["wholesale_price"].get<double>()));
+    CHECK(*p.retail_price == Approx(w["retail_price"].get<double>()));
+    CHECK(p.currency == truth["currency"].get<std::string>());
+    CHECK(p.category == w["category"].get<std::string>());
+    CHECK(p.page == w["page"].get<int>());
+    CHECK(p.bbox.area() > 0);
+  }
+}
+
+std::vector<std::string> truth_categories(const nlohmann::json& truth)
+{
+  std::vector<std::string> out;
+  for (const auto& p : truth["products"]) {
+    const std::string c = p["category"].get<std::string>();
+    if (std::find(out.begin(), out.end(), c) == out.end()) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("Heuristic products of the grid linesheet match its truth", "[ai][samples]")
+{
+  const test::SampleSheet sheet = test::read_sample("grid-basic");
+  int units = 0;
+  const std::vector<model::Product> got = read_products(sheet, {}, &units);
+  CHECK(units == static_cast<int>(sheet.pages.size()));
+  compare_with_truth(got, sheet.truth);
+}
+
+TEST_CASE("Heuristic products of the table linesheet match its truth", "[ai][samples]")
+{
+  const test::SampleSheet sheet = test::read_sample("table-rows");
+  compare_with_truth(read_products(sheet, {}), sheet.truth);
+}
+
+TEST_CASE("Heuristic products of the sectioned linesheet take their headings' categories", "[ai][samples]")
+{
+  const test::SampleSheet sheet = test::read_sample("sections");
+  compare_with_truth(read_products(sheet, {}), sheet.truth);
+}
+
+TEST_CASE("Heuristic products of two linesheets match their truth", "[ai][samples]")
+{
+  const test::SampleSheet one = test::read_sample("two-linesheets", "linesheet.pdf");
+  const test::SampleSheet two = test::read_sample("two-linesheets", "linesheet-2.pdf");
+  compare_with_truth(read_products(one, {}), one.truth, "linesheet.pdf");
+  compare_with_truth(read_products(two, {}), two.truth, "linesheet-2.pdf");
+}
+
+TEST_CASE("Heuristic categories come from headings, else from product names", "[ai][samples]")
+{
+  for (const char* name : {"grid-basic", "table-rows", "sections"}) {
+    INFO(name);
+    const test::SampleSheet sheet = test::read_sample(name);
+    CategoryRequest request;
+    request.linesheets.push_back({{}, sheet.pages});
+    int units = 0;
+    std::vector<std::string> got = heuristic::categories(request, [&] { ++units; });
+    CHECK(units >= static_cast<int>(sheet.pages.size()));
+    std::vector<std::string> want = truth_categories(sheet.truth);
+    // Order of first appearance in the document is the truth's product order.
+    CHECK(got == want);
+  }
+}
