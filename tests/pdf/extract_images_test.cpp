@@ -159,13 +159,29 @@ TEST_CASE("extract_images skips stencil masks and absurd sizes", "[pdf]")
   pdf::Document doc = pdf::Document::open(fixture("handmade.pdf"), "handmade.pdf");
   const pdf::PageImagesResult p1 = pdf::extract_images(doc, 1);
   const pdf::PageImagesResult p2 = pdf::extract_images(doc, 2);
-  // Page 2 draws an inline stencil mask, a 20000x20000 image, then object 5.
-  REQUIRE(p2.images.size() == 1);
+  // Page 2 draws an inline stencil mask, a 20000x20000 image, object 5, and
+  // object 9 (a byte-identical copy of object 5).
+  REQUIRE(p2.images.size() == 2);
   const model::ImagePlacement& p = p2.images[0].placement;
   check_box(p.bbox, 10, 10, 20, 20);
   CHECK(p.index == 0);
   CHECK(p.xref == p1.images.at(0).placement.xref);
   CHECK(p2.images[0].bytes.empty());
+}
+
+TEST_CASE("extract_images returns the bytes of identical images once", "[pdf]")
+{
+  pdf::Document doc = pdf::Document::open(fixture("handmade.pdf"), "handmade.pdf");
+  const pdf::PageImagesResult r = pdf::extract_images(doc, 2);
+  REQUIRE(r.images.size() == 2);
+  const pdf::ExtractedImage& first = r.images[0];
+  const pdf::ExtractedImage& copy = r.images[1];
+  check_box(copy.placement.bbox, 30, 10, 40, 20);
+  CHECK(copy.placement.index == 1);
+  CHECK(copy.placement.xref != first.placement.xref);
+  CHECK(copy.placement.sha256 == first.placement.sha256);
+  CHECK_FALSE(first.bytes.empty());
+  CHECK(copy.bytes.empty());
 }
 
 TEST_CASE("extract_images clips placements to the clip path and the page", "[pdf]")

@@ -115,14 +115,16 @@ def make_raw_pdf():
     image (object 5) at x=150..350, y=300..400, so top-left bbox 50,100,250,200.
     Page 2: a stencil mask (imagemask) at x=0..10, y=0..10, then an image that
     claims 20000x20000 pixels (must be skipped), then the 4x2 image again at
-    x=10..20, y=280..290 (bbox 10,10,20,20 on a 300x300 page).
+    x=10..20, y=280..290 (bbox 10,10,20,20 on a 300x300 page), then object 9,
+    a copy of object 5, at x=30..40, y=280..290 (bbox 30,10,40,20).
     """
     pixels = bytes([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255,
                     0, 0, 0, 128, 128, 128, 10, 20, 30, 200, 100, 50])
     content1 = b"q 200 0 0 100 150 300 cm /Im0 Do Q"
     content2 = (b"q 10 0 0 10 0 0 cm BI /W 8 /H 2 /IM true /BPC 1 ID \xaa\x55 EI Q\n"
                 b"q 100 0 0 100 100 100 cm /Big Do Q\n"
-                b"q 10 0 0 10 10 280 cm /Im0 Do Q")
+                b"q 10 0 0 10 10 280 cm /Im0 Do Q\n"
+                b"q 10 0 0 10 30 280 cm /Im1 Do Q")
     huge = zlib.compress(b"\0" * 1000)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -135,8 +137,11 @@ def make_raw_pdf():
         stream(b"/Type /XObject /Subtype /Image /Width 20000 /Height 20000"
                b" /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode", huge),
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300]"
-        b" /Resources << /XObject << /Im0 5 0 R /Big 6 0 R >> >> /Contents 8 0 R >>",
+        b" /Resources << /XObject << /Im0 5 0 R /Big 6 0 R /Im1 9 0 R >> >>"
+        b" /Contents 8 0 R >>",
         stream(b"", content2),
+        stream(b"/Type /XObject /Subtype /Image /Width 4 /Height 2"
+               b" /ColorSpace /DeviceRGB /BitsPerComponent 8", pixels),
     ]
     raw_pdf(os.path.join(HERE, "handmade.pdf"), objects)
 
