@@ -1,9 +1,117 @@
+// collproc: turn fashion linesheets and purchase orders into categories,
+// structured products and order items, as resumable, checkpointed jobs.
+// This file wires the commands (cmd_*.cpp) and maps errors to exit codes.
+
+#include "cli/globals.hpp"
+#include "core/runner/cancel.hpp"
 #include "core/util/error.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
 
-int main()
+#include <cstdlib>
+
+namespace collproc::cli {
+
+std::filesystem::path state_path(const Globals& g)
 {
-  std::puts("collproc");
-  return 0;
+  if (!g.state.empty()) {
+    return g.state;
+  }
+  if (const char* env = std::getenv("COLLPROC_STATE"); env && *env) {
+    return env;
+  }
+  return "collproc.db";
+}
+
+std::unique_ptr<state::StateStore> open_store(const Globals& g, state::StateStore::Open mode)
+{
+  return std::make_unique<state::StateStore>(state_path(g), mode);
+}
+
+runner::RunOptions run_options(const Globals& g)
+{
+  runner::RunOptions options;
+  options.ai = g.ai;
+  return options;
+}
+
+void print_error(const std::string& message, const std::string& hint)
+{
+  fmt::print(stderr, "collproc: error: {}\n", message);
+  if (!hint.empty()) {
+    fmt::print(stderr, "collproc: hint: {}\n", hint);
+  }
+}
+
+state::JobKind parse_job(const std::string& name)
+{
+  if (const auto kind = state::job_kind_from_string(name)) {
+    return *kind;
+  }
+  throw Error(ExitCode::usage, fmt::format("--job {}: unknown job", name), "use --job documents or --job items");
+}
+
+} // namespace collproc::cli
+
+int main(int argc, char** argv)
+{
+  using namespace collproc;
+  using namespace collproc::cli;
+
+  CLI::App app{"collproc turns a collection's linesheets (PDF) and purchase order (XLSX, CSV or PDF)\n"
+               "into categories, structured products with their images, and order items.\n"
+               "Work runs as two resumable jobs that checkpoint every phase into a SQLite state file:\n"
+               "  collproc add ss26 --linesheet lookbook.pdf --po order.xlsx\n"
+               "  collproc process ss26          # document processing, 6 phases\n"
+               "  collproc generate-items ss26   # item generation, 7 steps\n"
+               "  collproc export ss26 --out out/\n"
+               "Exit codes: 0 ok, 1 job failed, 2 usage, 3 not found, 65 bad input document,\n"
+               "69 remote service unavailable, 75 already running, 130 cancelled.\n"
+               "See collproc(1) for everything else.",
+               "collproc"};
+  app.set_version_flag("--version", "collproc 0.1.0");
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  Globals g;
+  app.add_option("--state", g.state, "State file (default: $COLLPROC_STATE, else ./collproc.db)");
+  app.add_flag("--json", g.json, "Machine-readable output on stdout");
+  app.add_flag("-q,--quiet", g.quiet, "Print only errors");
+  app.add_flag("-v,--verbose", g.verbose, "Say more (repeatable)");
+  app.add_option("--progress", g.progress, "Progress on stderr: auto (bar on a TTY, else plain), bar, plain, jsonl, none")
+    ->check(CLI::IsMember({"auto", "bar", "plain", "jsonl", "none"}));
+  app.add_option("--ai", g.ai, "Engine for categories, products and PO columns: heuristic (default, offline) or openai")
+    ->check(CLI::IsMember({"heuristic", "openai"}))
+    ->envname("COLLPROC_AI");
+
+  Action action;
+  register_add(app, g, action);
+  register_documents(app, g, action);
+  register_jobs(app, g, action);
+  register_show(app, g, action);
+  register_status(app, g, action);
+  register_history(app, g, action);
+  register_cancel(app, g, action);
+  register_export(app, g, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
+  }
+
+  try {
+    runner::install_signal_handlers();
+    return action ? action() : 0;
+  } catch (const Error& e) {
+    print_error(e.what(), e.hint());
+    return static_cast<int>(e.code());
+  } catch (const Cancelled&) {
+    print_error("cancelled", "");
+    return static_cast<int>(ExitCode::cancelled);
+  } catch (const std::exception& e) {
+    print_error(e.what(), "this is a bug in collproc if it repeats; please report it with the command you ran");
+    return static_cast<int>(ExitCode::job_failed);
+  }
 }

@@ -233,8 +233,10 @@ RunOutcome JobRunner::run(const RunRequest& req)
           row.last_updated = util::now_rfc3339();
           m_store.put_job(row);
           // Keep the finished units of an interrupted run with the same
-          // inputs; anything else starts the phase afresh.
-          if (forced || !cp || cp->fingerprint != fp || cp->complete) {
+          // inputs; anything else starts the phase afresh. A whole phase's
+          // previous outputs stay until its new ones replace them.
+          if (info.granularity == Granularity::per_unit &&
+              (forced || !cp || cp->fingerprint != fp || cp->complete)) {
             m_store.clear_phase(c, info.name);
             m_store.put_checkpoint(c, {info.name, fp, false, nlohmann::json::object(), 0, ""});
           }
@@ -251,6 +253,9 @@ RunOutcome JobRunner::run(const RunRequest& req)
                           .count();
         {
           Transaction tx(m_store.db());
+          if (info.granularity == Granularity::whole) {
+            m_store.clear_phase(c, info.name);
+          }
           for (const auto& [doc, unit, payload] : ctx.staged()) {
             m_store.put_output(c, info.name, doc, unit, payload);
           }

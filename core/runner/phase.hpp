@@ -20,6 +20,10 @@ namespace collproc::runner {
 
 enum class PhaseInputs { none, linesheets, po };
 enum class KeepOnCancel { no, yes };
+// per_unit phases commit each unit (page) as it finishes; whole phases stage
+// their outputs, which replace the previous ones in the same transaction as
+// the checkpoint.
+enum class Granularity { whole, per_unit };
 
 struct PhaseInfo {
   const char* name;   // "extract-text": the name `phase`, `show` and --from take
@@ -29,6 +33,7 @@ struct PhaseInfo {
   int version;        // bump when the phase's output changes
   PhaseInputs inputs; // documents whose hashes enter the fingerprint
   KeepOnCancel keep;  // extraction results survive a cancel for a fast retry
+  Granularity granularity;
 };
 
 // Options that change what phases produce; they enter the fingerprints.

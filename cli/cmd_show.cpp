@@ -1,0 +1,167 @@
+// collproc show NAME COLLECTION [--page N]: a phase's checkpointed output.
+// collproc export COLLECTION [--out DIR]
+
+#include "cli/globals.hpp"
+#include "cli/table.hpp"
+#include "core/model/order.hpp"
+#include "core/ops/export.hpp"
+#include "core/phases/phase_table.hpp"
+
+#include <fmt/format.h>
+
+namespace collproc::cli {
+
+namespace {
+
+using nlohmann::json;
+
+std::string box(const model::BBox& b)
+{
+  return fmt::format("[{:.0f},{:.0f},{:.0f},{:.0f}]", b.x0, b.y0, b.x1, b.y1);
+}
+
+std::string joined(const std::vector<std::string>& parts, const char* sep = ", ")
+{
+  return fmt::format("{}", fmt::join(parts, sep));
+}
+
+// One renderer per phase whose output reads well as a table; others print
+// their JSON.
+void print_rows(const std::string& phase, const std::vector<state::OutputRow>& rows, int page)
+{
+  std::vector<Row> table;
+  if (phase == "extract-images") {
+    for (const auto& r : rows) {
+      const auto p = json::parse(r.payload).get<model::PageImages>();
+      for (const auto& i : p.placements) {
+        table.push_back({std::to_string(i.page), i.image_id, box(i.bbox), fmt::format("{}x{}", i.width, i.height),
+                         i.format, i.sha256.substr(0, 12)});
+      }
+    }
+    print_table({"PAGE", "IMAGE", "BBOX", "PIXELS", "FORMAT", "SHA256"}, table);
+    return;
+  }
+  if (phase == "extract-text") {
+    for (const auto& r : rows) {
+      const auto p = json::parse(r.payload).get<model::TextPage>();
+      for (const auto& l : p.lines) {
+        table.push_back({std::to_string(p.page), box(l.bbox), fmt::format("{:.1f}", l.font_size), l.text});
+      }
+    }
+    print_table({"PAGE", "BBOX", "SIZE", "LINE"}, table);
+    return;
+  }
+  if (phase == "filter-images") {
+    for (const auto& r : rows) {
+      for (const auto& d : json::parse(r.payload).get<std::vector<model::ImageDecision>>()) {
+        table.push_back({d.image_id, d.keep ? "keep" : "drop", d.reason});
+      }
+    }
+    print_table({"IMAGE", "DECISION", "REASON"}, table);
+    return;
+  }
+  if (phase == "generate-categories") {
+    for (const auto& r : rows) {
+      for (const auto& c : json::parse(r.payload).get<std::vector<std::string>>()) {
+        fmt::print("{}\n", c);
+      }
+    }
+    return;
+  }
+  if (phase == "extract-products") {
+    for (const auto& r : rows) {
+      for (const auto& p : json::parse(r.payload).get<std::vector<model::Product>>()) {
+        if (page > 0 && p.page != page) {
+          continue;
+        }
+        table.push_back({std::to_string(p.page), p.style_number, p.name, p.category, joined(p.colors, " / "),
+                         joined(p.sizes, " "), money(p.wholesale_price), money(p.retail_price), p.currency});
+      }
+    }
+    print_table({"PAGE", "STYLE", "NAME", "CATEGORY", "COLORS", "SIZES", "WHOLESALE", "RETAIL", "CUR"}, table);
+    return;
+  }
+  if (phase == "match-images") {
+    for (const auto& r : rows) {
+      for (const auto& m : json::parse(r.payload).get<std::vector<model::ImageMatch>>()) {
+        table.push_back({m.product_id, m.image_id, fmt::format("{:.3f}", m.score)});
+      }
+    }
+    print_table({"PRODUCT", "IMAGE", "SCORE"}, table);
+    return;
+  }
+  for (const auto& r : rows) {
+    fmt::print("{}\n", json::parse(r.payload).dump(2));
+  }
+}
+
+} // namespace
+
+void register_show(CLI::App& app, Globals& g, Action& action)
+{
+  auto* cmd = app.add_subcommand("show", "Print a phase's checkpointed output (a table, or JSON with --json)");
+  auto name = std::make_shared<std::string>();
+  auto collection = std::make_shared<std::string>();
+  auto page = std::make_shared<int>(0);
+  cmd->add_option("NAME", *name, "Phase or step name, e.g. extract-products")->required();
+  cmd->add_option("COLLECTION", *collection, "Collection ID")->required();
+  cmd->add_option("--page", *page, "Only this page (per-page phases and products)");
+  cmd->callback([&g, &action, name, collection, page] {
+    action = [&g, name, collection, page] {
+      const auto& phase = phases::require(*name);
+      auto store = open_store(g, state::StateStore::Open::existing);
+      store->require_collection(*collection);
+      const auto cp = store->checkpoint(*collection, phase.info().name);
+      if (!cp) {
+        throw Error(ExitCode::not_found, fmt::format("{}: {}: no checkpoint yet", *collection, *name),
+                    fmt::format("run 'collproc phase {} {}' or the whole job first", *name, *collection));
+      }
+      auto rows = store->outputs(*collection, phase.info().name);
+      const bool per_page = phase.info().granularity == runner::Granularity::per_unit && std::string(phase.info().name) != "filter-images";
+      if (*page > 0 && per_page) {
+        std::erase_if(rows, [&](const state::OutputRow& r) { return r.unit != *page; });
+      }
+      if (g.json) {
+        json out{{"phase", phase.info().name}, {"label", phase.info().label}, {"complete", cp->complete},
+                 {"fingerprint", cp->fingerprint}, {"counts", cp->counts}, {"outputs", json::array()}};
+        for (const auto& r : rows) {
+          out["outputs"].push_back({{"document_id", r.document_id}, {"unit", r.unit}, {"data", json::parse(r.payload)}});
+        }
+        fmt::print("{}\n", out.dump(2));
+        return 0;
+      }
+      if (!cp->complete && !g.quiet) {
+        fmt::print(stderr, "{}: {}: checkpoint incomplete; showing the units finished so far\n", *collection, *name);
+      }
+      print_rows(phase.info().name, rows, *page);
+      return 0;
+    };
+  });
+}
+
+void register_export(CLI::App& app, Globals& g, Action& action)
+{
+  auto* cmd = app.add_subcommand("export", "Print collection.json, or write it and its images under --out DIR");
+  auto collection = std::make_shared<std::string>();
+  auto out = std::make_shared<std::string>();
+  cmd->add_option("COLLECTION", *collection, "Collection ID")->required();
+  cmd->add_option("--out", *out, "Write DIR/collection.json and DIR/images/<sha256>.<ext>");
+  cmd->footer("Keys are sorted and arrays stably ordered: the same inputs give byte-identical output.");
+  cmd->callback([&g, &action, collection, out] {
+    action = [&g, collection, out] {
+      auto store = open_store(g, state::StateStore::Open::existing);
+      const auto exported = ops::export_collection(*store, *collection);
+      if (out->empty()) {
+        fmt::print("{}", ops::export_text(exported));
+        return 0;
+      }
+      ops::export_to_directory(*store, exported, *out);
+      if (!g.quiet) {
+        fmt::print(stderr, "{}: wrote {}/collection.json\n", *collection, *out);
+      }
+      return 0;
+    };
+  });
+}
+
+} // namespace collproc::cli

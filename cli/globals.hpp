@@ -1,0 +1,51 @@
+#pragma once
+// Options every command takes, and the small helpers commands share.
+
+#include "core/runner/job_runner.hpp"
+#include "core/state/state_store.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace collproc::cli {
+
+struct Globals {
+  std::string state;           // --state
+  bool json = false;           // --json
+  bool quiet = false;          // -q
+  int verbose = 0;             // -v (repeatable)
+  std::string progress = "auto";
+  std::string ai = "heuristic";
+};
+
+// --state, else $COLLPROC_STATE, else ./collproc.db.
+std::filesystem::path state_path(const Globals& g);
+std::unique_ptr<state::StateStore> open_store(const Globals& g, state::StateStore::Open mode);
+runner::RunOptions run_options(const Globals& g);
+
+// Each command registers itself and sets `action` to what runs after parsing.
+using Action = std::function<int()>;
+void register_add(CLI::App& app, Globals& g, Action& action);
+void register_documents(CLI::App& app, Globals& g, Action& action);
+void register_jobs(CLI::App& app, Globals& g, Action& action); // process, generate-items, phase, retry, recover, batch
+void register_show(CLI::App& app, Globals& g, Action& action);
+void register_status(CLI::App& app, Globals& g, Action& action);
+void register_history(CLI::App& app, Globals& g, Action& action);
+void register_cancel(CLI::App& app, Globals& g, Action& action);
+void register_export(CLI::App& app, Globals& g, Action& action);
+
+// Runs a job with progress on stderr and prints its outcome; returns the
+// exit code (SPEC §2).
+int run_job(const Globals& g, state::StateStore& store, runner::RunRequest request);
+
+// Prints "collproc: error: ..." and "collproc: hint: ..." to stderr.
+void print_error(const std::string& message, const std::string& hint);
+
+// "documents" or "items" for --job.
+state::JobKind parse_job(const std::string& name);
+
+} // namespace collproc::cli

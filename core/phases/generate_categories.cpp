@@ -1,0 +1,52 @@
+// Phase 4: the collection's category list, from the linesheets' own section
+// headings where they have them, else from product names (the engine decides).
+
+#include "core/phases/inputs.hpp"
+#include "core/phases/names.hpp"
+#include "core/phases/phases.hpp"
+
+namespace collproc::phases {
+
+namespace {
+
+class GenerateCategories final : public runner::Phase {
+public:
+  const runner::PhaseInfo& info() const override
+  {
+    static const runner::PhaseInfo k_info{k_generate_categories, "Generating categories",
+                                          state::JobKind::documents, 4, 1, runner::PhaseInputs::none,
+                                          runner::KeepOnCancel::no,
+                                          runner::Granularity::whole};
+    return k_info;
+  }
+
+  std::string options_fingerprint(const runner::RunOptions& options) const override
+  {
+    return engine_fingerprint(options);
+  }
+
+  void run(runner::PhaseContext& ctx) const override
+  {
+    ai::CategoryRequest request;
+    int pages = 0;
+    for (const auto& doc : ctx.store.documents(ctx.collection, model::DocumentKind::linesheet)) {
+      request.linesheets.push_back({doc, text_pages(ctx.store, ctx.collection, doc.document_id)});
+      pages += static_cast<int>(request.linesheets.back().pages.size());
+    }
+    ctx.set_units(pages, "page");
+    const auto engine = make_provider(ctx.options, ctx.store);
+    const auto categories = engine->categories(request, [&] { ctx.advance(); });
+    ctx.count("categories", static_cast<int64_t>(categories.size()));
+    ctx.stage("", 0, nlohmann::json(categories).dump());
+  }
+};
+
+} // namespace
+
+const runner::Phase& generate_categories_phase()
+{
+  static const GenerateCategories k_phase;
+  return k_phase;
+}
+
+} // namespace collproc::phases

@@ -1,0 +1,55 @@
+// Step 3: what each PO column holds (style, colour, size, quantity, size-run
+// columns, prices, UPC...), with the evidence for each choice.
+
+#include "core/phases/inputs.hpp"
+#include "core/phases/names.hpp"
+#include "core/phases/phases.hpp"
+
+namespace collproc::phases {
+
+namespace {
+
+class IdentifyColumns final : public runner::Phase {
+public:
+  const runner::PhaseInfo& info() const override
+  {
+    static const runner::PhaseInfo k_info{k_identify_columns, "Identifying columns with AI", state::JobKind::items,
+                                          3, 1, runner::PhaseInputs::none, runner::KeepOnCancel::no,
+                                          runner::Granularity::whole};
+    return k_info;
+  }
+
+  std::string options_fingerprint(const runner::RunOptions& options) const override
+  {
+    return engine_fingerprint(options);
+  }
+
+  void run(runner::PhaseContext& ctx) const override
+  {
+    const auto table = whole_output<model::PoTable>(ctx.store, ctx.collection, k_parse_po);
+    const auto engine = make_provider(ctx.options, ctx.store);
+    ctx.set_units(1, "request");
+    model::ColumnMapping mapping;
+    try {
+      mapping = engine->columns({table}, [&] { ctx.advance(); });
+    } catch (const Error& e) {
+      throw Error(e.code(), ctx.collection + ": " + ctx.info.name + ": " + e.what(), e.hint());
+    }
+    int mapped = 0;
+    for (const auto& c : mapping.columns) {
+      mapped += c.field != "ignore" ? 1 : 0;
+    }
+    ctx.count("columns", mapped);
+    ctx.stage("", 0, nlohmann::json(mapping).dump());
+  }
+};
+
+} // namespace
+
+const runner::Phase& identify_columns_step()
+{
+  static const IdentifyColumns k_phase;
+  return k_phase;
+}
+
+} // namespace collproc::phases

@@ -1,0 +1,92 @@
+#include "core/phases/inputs.hpp"
+
+#include "core/phases/names.hpp"
+
+namespace collproc::phases {
+
+namespace {
+
+template <typename T>
+std::vector<T> per_unit(state::StateStore& store, const std::string& collection, const char* phase,
+                        const std::string& document_id)
+{
+  std::vector<T> out;
+  for (const auto& row : store.outputs(collection, phase, document_id)) {
+    out.push_back(nlohmann::json::parse(row.payload).get<T>());
+  }
+  return out;
+}
+
+template <typename T>
+T whole(state::StateStore& store, const std::string& collection, const char* phase, const std::string& document_id)
+{
+  const auto payload = store.output(collection, phase, document_id, 0);
+  return payload ? nlohmann::json::parse(*payload).get<T>() : T{};
+}
+
+} // namespace
+
+std::vector<model::PageImages> page_images(state::StateStore& store, const std::string& collection,
+                                           const std::string& document_id)
+{
+  return per_unit<model::PageImages>(store, collection, k_extract_images, document_id);
+}
+
+std::vector<model::TextPage> text_pages(state::StateStore& store, const std::string& collection,
+                                        const std::string& document_id)
+{
+  return per_unit<model::TextPage>(store, collection, k_extract_text, document_id);
+}
+
+std::map<std::string, model::ImageDecision> decisions(state::StateStore& store, const std::string& collection,
+                                                      const std::string& document_id)
+{
+  std::map<std::string, model::ImageDecision> out;
+  for (auto& d : whole<std::vector<model::ImageDecision>>(store, collection, k_filter_images, document_id)) {
+    out.emplace(d.image_id, d);
+  }
+  return out;
+}
+
+std::vector<std::string> categories(state::StateStore& store, const std::string& collection)
+{
+  return whole<std::vector<std::string>>(store, collection, k_generate_categories, "");
+}
+
+std::vector<model::Product> products(state::StateStore& store, const std::string& collection,
+                                     const std::string& document_id)
+{
+  return whole<std::vector<model::Product>>(store, collection, k_extract_products, document_id);
+}
+
+std::vector<model::ImageMatch> matches(state::StateStore& store, const std::string& collection,
+                                       const std::string& document_id)
+{
+  return whole<std::vector<model::ImageMatch>>(store, collection, k_match_images, document_id);
+}
+
+std::vector<model::Product> all_products(state::StateStore& store, const std::string& collection)
+{
+  std::vector<model::Product> out;
+  for (const auto& doc : store.documents(collection, model::DocumentKind::linesheet)) {
+    auto part = products(store, collection, doc.document_id);
+    out.insert(out.end(), part.begin(), part.end());
+  }
+  return out;
+}
+
+std::vector<model::PageImages> kept_images(state::StateStore& store, const std::string& collection,
+                                           const std::string& document_id)
+{
+  const auto keep = decisions(store, collection, document_id);
+  auto pages = page_images(store, collection, document_id);
+  for (auto& page : pages) {
+    std::erase_if(page.placements, [&](const model::ImagePlacement& p) {
+      const auto it = keep.find(p.image_id);
+      return it == keep.end() || !it->second.keep;
+    });
+  }
+  return pages;
+}
+
+} // namespace collproc::phases

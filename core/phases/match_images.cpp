@@ -1,0 +1,48 @@
+// Phase 6: kept images assigned to products by layout geometry, as a global
+// assignment; a product may get several images, an image at most one product.
+
+#include "core/layout/match.hpp"
+#include "core/phases/inputs.hpp"
+#include "core/phases/names.hpp"
+#include "core/phases/phases.hpp"
+
+namespace collproc::phases {
+
+namespace {
+
+class MatchImages final : public runner::Phase {
+public:
+  const runner::PhaseInfo& info() const override
+  {
+    static const runner::PhaseInfo k_info{k_match_images, "Matching images to products",
+                                          state::JobKind::documents, 6, 1, runner::PhaseInputs::none,
+                                          runner::KeepOnCancel::no,
+                                          runner::Granularity::whole};
+    return k_info;
+  }
+
+  void run(runner::PhaseContext& ctx) const override
+  {
+    const auto docs = ctx.store.documents(ctx.collection, model::DocumentKind::linesheet);
+    ctx.set_units(static_cast<int>(docs.size()), "document");
+    for (const auto& doc : docs) {
+      layout::MatchInput input{products(ctx.store, ctx.collection, doc.document_id),
+                               kept_images(ctx.store, ctx.collection, doc.document_id),
+                               text_pages(ctx.store, ctx.collection, doc.document_id)};
+      const auto matches = layout::match_images(input);
+      ctx.count("matched", static_cast<int64_t>(matches.size()));
+      ctx.stage(doc.document_id, 0, nlohmann::json(matches).dump());
+      ctx.advance();
+    }
+  }
+};
+
+} // namespace
+
+const runner::Phase& match_images_phase()
+{
+  static const MatchImages k_phase;
+  return k_phase;
+}
+
+} // namespace collproc::phases

@@ -1,0 +1,63 @@
+// Step 2: the PO's order table: header row found below any preamble, data
+// rows with their source row numbers, merged cells resolved. PDFs are read
+// word by word and the table rebuilt from positions.
+
+#include "core/pdf/pdf_document.hpp"
+#include "core/phases/inputs.hpp"
+#include "core/phases/names.hpp"
+#include "core/phases/phases.hpp"
+#include "core/po/pdf_table.hpp"
+#include "core/po/read_po.hpp"
+
+namespace collproc::phases {
+
+namespace {
+
+class ParsePo final : public runner::Phase {
+public:
+  const runner::PhaseInfo& info() const override
+  {
+    static const runner::PhaseInfo k_info{k_parse_po, "Parsing purchase order", state::JobKind::items, 2, 1,
+                                          runner::PhaseInputs::none, runner::KeepOnCancel::yes,
+                                          runner::Granularity::whole};
+    return k_info;
+  }
+
+  void run(runner::PhaseContext& ctx) const override
+  {
+    const auto po = whole_output<nlohmann::json>(ctx.store, ctx.collection, k_fetch_po)
+                      .at("document")
+                      .get<model::DocumentRecord>();
+    const auto path = ctx.store.blobs().path_of(po.sha256);
+    model::PoTable table;
+    try {
+      if (po.format == "pdf") {
+        auto pdf = pdf::Document::open(path, po.filename);
+        ctx.set_units(pdf.page_count(), "page");
+        std::vector<model::TextPage> pages;
+        for (int page = 1; page <= pdf.page_count(); ++page) {
+          pages.push_back(pdf::extract_text(pdf, page));
+          pages.back().page = page;
+          ctx.advance();
+        }
+        table = po::table_from_pdf_pages(pages, po.filename);
+      } else {
+        table = po::read_po(path, po.filename, po.format);
+      }
+    } catch (const Error& e) {
+      rethrow_for(ctx, po.filename, 0, e);
+    }
+    ctx.count("rows", static_cast<int64_t>(table.rows.size()));
+    ctx.stage("", 0, nlohmann::json(table).dump());
+  }
+};
+
+} // namespace
+
+const runner::Phase& parse_po_step()
+{
+  static const ParsePo k_phase;
+  return k_phase;
+}
+
+} // namespace collproc::phases

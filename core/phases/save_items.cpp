@@ -1,0 +1,43 @@
+// Step 7: the collection's items, replacing the previous ones in the same
+// transaction as the step's checkpoint (the runner commits whole steps so).
+
+#include "core/phases/inputs.hpp"
+#include "core/phases/names.hpp"
+#include "core/phases/phases.hpp"
+
+namespace collproc::phases {
+
+namespace {
+
+class SaveItems final : public runner::Phase {
+public:
+  const runner::PhaseInfo& info() const override
+  {
+    static const runner::PhaseInfo k_info{k_save_items, "Saving", state::JobKind::items, 7, 1,
+                                          runner::PhaseInputs::none, runner::KeepOnCancel::no,
+                                          runner::Granularity::whole};
+    return k_info;
+  }
+
+  void run(runner::PhaseContext& ctx) const override
+  {
+    const auto items = whole_output<std::vector<model::Item>>(ctx.store, ctx.collection, k_build_items);
+    int on = 0;
+    for (const auto& item : items) {
+      on += item.on_linesheet ? 1 : 0;
+    }
+    ctx.count("items", static_cast<int64_t>(items.size()));
+    ctx.count("not_on_linesheet", static_cast<int64_t>(items.size()) - on);
+    ctx.stage("", 0, nlohmann::json(items).dump());
+  }
+};
+
+} // namespace
+
+const runner::Phase& save_items_step()
+{
+  static const SaveItems k_phase;
+  return k_phase;
+}
+
+} // namespace collproc::phases
