@@ -33,7 +33,9 @@ public:
     try {
       mapping = engine->columns({table}, [&] { ctx.advance(); });
     } catch (const Error& e) {
-      throw Error(e.code(), ctx.collection + ": " + ctx.info.name + ": " + e.what(), e.hint());
+      throw Error(e.code(), ctx.collection + ": " + ctx.info.name + ": " + e.what(),
+                  e.hint().empty() ? "check the PO's header row with 'collproc show parse-po " + ctx.collection + "'"
+                                   : e.hint());
     }
     int mapped = 0;
     for (const auto& c : mapping.columns) {

@@ -646,7 +646,7 @@ model::PoTable read_xlsx(const std::filesystem::path& path, const std::string& d
     }
   }
   if (best == nullptr) {
-    throw bad(display_name,
+    throw Error(ExitCode::job_failed, display_name + ": " +
               "no header row found: expected a row naming a style and a quantity column (on any of " +
                 std::to_string(grids.size()) + " sheet(s))",
               "check that the order table has a header row such as 'Style #, Color, Size, Qty'");

@@ -244,6 +244,8 @@ RunOutcome JobRunner::run(const RunRequest& req)
         }
 
         m_progress.phase_started(event);
+        test_delay(m_cancel);
+        m_cancel.throw_if_requested();
         const auto t0 = std::chrono::steady_clock::now();
         PhaseContext ctx(m_store, c, info, req.options, m_cancel, m_progress, total);
         phase.run(ctx);

@@ -2,6 +2,10 @@
 
 #include "core/state/sqlite.hpp"
 
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
 namespace collproc::runner {
 
 PhaseContext::PhaseContext(state::StateStore& store_, const std::string& collection_,
@@ -53,7 +57,21 @@ void PhaseContext::advance(int n)
 {
   m_units_done += n;
   m_progress.units({&info, m_total_phases}, m_units_done, m_units_total, m_unit_name);
+  test_delay(cancel);
   cancel.throw_if_requested();
+}
+
+void test_delay(const CancelToken& cancel)
+{
+  // Only tests set this: it widens every unit of work so that signals and
+  // kills land inside a chosen phase. Sleeps in slices to stay cancellable.
+  static const long k_delay_ms = [] {
+    const char* env = std::getenv("COLLPROC_TEST_DELAY_MS");
+    return env ? std::strtol(env, nullptr, 10) : 0L;
+  }();
+  for (long slept = 0; slept < k_delay_ms && !cancel.requested(); slept += 10) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
 }
 
 } // namespace collproc::runner

@@ -84,6 +84,10 @@ private:
   nlohmann::json m_counts = nlohmann::json::object();
 };
 
+// Sleeps $COLLPROC_TEST_DELAY_MS (a hook for tests only; unset in normal use)
+// unless cancellation is requested.
+void test_delay(const CancelToken& cancel);
+
 class Phase {
 public:
   virtual ~Phase() = default;

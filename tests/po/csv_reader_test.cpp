@@ -98,7 +98,7 @@ TEST_CASE("read_csv refuses files with no header row or that are not CSV", "[po]
     read_csv(po_fixture("no_header.csv"), "po.csv");
     FAIL("no error");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::bad_input);
+    CHECK(e.code() == ExitCode::job_failed);
     CHECK(std::string(e.what()) ==
           "po.csv: no header row found: expected a row naming a style and a quantity column");
   }

@@ -1,0 +1,131 @@
+#!/usr/bin/python3
+"""Compare an `export --out DIR` of a sample collection with its truth.json.
+
+Usage: check_export.py TESTDATA_CASE_DIR EXPORT_DIR [--products-only]
+Prints one line per mismatch and exits 1 if there is any; prints a summary
+line "case: N/M products exact, photos right K/M, items exact I/J" either way.
+SPEC §8 says how to compare: style numbers normalised (upper case, letters
+and digits), colours with case and spaces folded, sizes as sets, prices to
+the cent, photos by their bytes (JPEG is passed through untouched).
+"""
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+
+def norm_style(s):
+    return re.sub(r"[^A-Z0-9]", "", (s or "").upper())
+
+
+def fold(s):
+    return re.sub(r"\s+", "", (s or "").lower())
+
+
+def cents(v):
+    return None if v is None else round(float(v) * 100)
+
+
+def sha(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def main():
+    case_dir, export_dir = Path(sys.argv[1]), Path(sys.argv[2])
+    products_only = "--products-only" in sys.argv
+    truth = json.loads((case_dir / "truth.json").read_text())
+    export = json.loads((export_dir / "collection.json").read_text())
+    problems = []
+
+    exported = {}
+    for doc in export["documents"]:
+        for p in doc["structured_products"]:
+            exported.setdefault(norm_style(p["style_number"]), []).append((doc["filename"], p))
+    true_photos = {sha(case_dir / p["image"]) for p in truth["products"]}
+
+    exact = photos = 0
+    for t in truth["products"]:
+        found = exported.get(norm_style(t["style_number"]), [])
+        if "linesheet" in t:
+            found = [f for f in found if f[0] == t["linesheet"]]
+        if len(found) != 1:
+            problems.append(f"{t['style_number']}: found {len(found)} times, expected once")
+            continue
+        _, p = found[0]
+        wrong = []
+        if p["style_number"] != t["style_number"]:
+            wrong.append(f"style_number {p['style_number']!r}")
+        for key in ("wholesale_price", "retail_price"):
+            if cents(p[key]) != cents(t[key]):
+                wrong.append(f"{key} {p[key]} != {t[key]}")
+        if [fold(c) for c in p["colors"]] != [fold(c) for c in t["colors"]]:
+            wrong.append(f"colors {p['colors']} != {t['colors']}")
+        if set(p["sizes"]) != set(t["sizes"]):
+            wrong.append(f"sizes {p['sizes']} != {t['sizes']}")
+        if fold(p["category"]) != fold(t["category"]):
+            wrong.append(f"category {p['category']!r} != {t['category']!r}")
+        if fold(p["name"]) != fold(t["name"]):
+            wrong.append(f"name {p['name']!r} != {t['name']!r}")
+        if p["page"] != t["page"]:
+            wrong.append(f"page {p['page']} != {t['page']}")
+        if wrong:
+            problems.append(f"{t['style_number']}: " + "; ".join(wrong))
+        else:
+            exact += 1
+        if p["images"] and sha(export_dir / p["images"][0]["path"]) == sha(case_dir / t["image"]):
+            photos += 1
+        else:
+            problems.append(f"{t['style_number']}: first image is not its photo {t['image']}"
+                            f" ({len(p['images'])} images)")
+        for image in p["images"][1:]:
+            if sha(export_dir / image["path"]) not in true_photos:
+                problems.append(f"{t['style_number']}: extra image {image['path']} is no product photo")
+    extra = set(exported) - {norm_style(t["style_number"]) for t in truth["products"]}
+    for s in sorted(extra):
+        problems.append(f"unexpected product {s}")
+
+    items_exact = 0
+    if not products_only:
+        items = export["items"]
+        for e in truth["expected_items"]:
+            if e["style_number"] is None:
+                cands = [i for i in items if not i["on_linesheet"] and fold(i["color"]) == fold(e["color"])]
+            else:
+                cands = [i for i in items if norm_style(i["style_number"]) == norm_style(e["style_number"])
+                         and fold(i["color"]) == fold(e["color"])]
+            label = f"item {e['style_number']}/{e['color']}"
+            if len(cands) != 1:
+                problems.append(f"{label}: found {len(cands)} times, expected once")
+                continue
+            i = cands[0]
+            wrong = []
+            if e["style_number"] is not None and i["style_number"] != e["style_number"]:
+                wrong.append(f"style_number {i['style_number']!r}")
+            if i["color"] != e["color"]:
+                wrong.append(f"color {i['color']!r}")
+            if i["sizes"] != e["sizes"]:
+                wrong.append(f"sizes {i['sizes']} != {e['sizes']}")
+            if i["total_quantity"] != e["total_quantity"]:
+                wrong.append(f"total {i['total_quantity']} != {e['total_quantity']}")
+            if cents(i["unit_cost"]) != cents(e["unit_cost"]):
+                wrong.append(f"unit_cost {i['unit_cost']} != {e['unit_cost']}")
+            if i["on_linesheet"] != e["on_linesheet"]:
+                wrong.append(f"on_linesheet {i['on_linesheet']}")
+            if wrong:
+                problems.append(f"{label}: " + "; ".join(wrong))
+            else:
+                items_exact += 1
+        if len(items) != len(truth["expected_items"]):
+            problems.append(f"{len(items)} items exported, {len(truth['expected_items'])} expected")
+
+    for p in problems:
+        print(p)
+    n = len(truth["products"])
+    print(f"{truth['case']}: {exact}/{n} products exact, photos right {photos}/{n}, "
+          f"items exact {items_exact}/{len(truth['expected_items'])}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Usage errors and prerequisites: exit codes and messages that say what to do.
+source "$(dirname "$0")/lib.sh"
+
+expect_code 3 "$COLLPROC" status nowhere
+expect_code 2 "$COLLPROC" frobnicate
+expect_code 2 "$COLLPROC" add 'bad/id' --linesheet "$TESTDATA/grid-basic/linesheet.pdf"
+grep -q "contains '/'" "$WORK/err" || fail "invalid ID not explained: $(cat "$WORK/err")"
+expect_code 2 "$COLLPROC" add '__reserved__' --linesheet "$TESTDATA/grid-basic/linesheet.pdf"
+
+"$COLLPROC" -q add ss26 --linesheet "$TESTDATA/grid-basic/linesheet.pdf"
+expect_code 3 "$COLLPROC" process ss26
+grep -q -- "--po" "$WORK/err" || fail "missing PO: no hint to add one: $(cat "$WORK/err")"
+"$COLLPROC" -q add ss26 --po "$TESTDATA/grid-basic/po.xlsx"
+
+expect_code 2 "$COLLPROC" generate-items ss26
+grep -q "collproc process ss26" "$WORK/err" || fail "generate-items before process: $(cat "$WORK/err")"
+expect_code 2 "$COLLPROC" phase extract-txt ss26
+grep -q "did you mean 'extract-text'" "$WORK/err" || fail "no suggestion: $(cat "$WORK/err")"
+expect_code 2 "$COLLPROC" phase match-images ss26
+grep -q "filter-images\|extract-images" "$WORK/err" || fail "phase without inputs: $(cat "$WORK/err")"
+
+# One phase at a time, then the rest of the job skips what is done.
+expect_code 0 "$COLLPROC" --progress none phase extract-images ss26
+expect_code 0 "$COLLPROC" show extract-images ss26
+grep -q "img-" "$WORK/out" || fail "show extract-images printed no images"
+expect_code 0 "$COLLPROC" --progress plain process ss26
+grep -q "Phase 1 of 6: Extracting images from documents: skipped" "$WORK/err" || fail "phase 1 not skipped: $(cat "$WORK/err")"
+expect_code 0 "$COLLPROC" --json status ss26
+/usr/bin/python3 - "$WORK/out" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+d = s["document_processing"]
+assert d["status"] == "completed", d
+assert d["progress"] == {"phase": 6, "total_phases": 6, "percentage": 100}, d
+assert d["current_phase"] == "Matching images to products", d
+assert "error" not in d
+assert s["item_generation"]["status"] == "idle"
+PY
+expect_code 2 "$COLLPROC" retry ss26
+expect_code 0 "$COLLPROC" history ss26
+grep -q "extract-images" "$WORK/out" || fail "history has no phases"
