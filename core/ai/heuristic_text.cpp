@@ -897,7 +897,7 @@ bool starts_with_field_label(std::string_view raw)
 {
   const std::string l = lower(trim(ascii_punctuation(raw)));
   for (std::string_view label :
-       {"colour", "color", "col:", "sizes", "size", "sizing", "style", "art.", "art ", "ref", "sku", "price",
+       {"colours", "colors", "colour", "color", "col:", "sizes", "size", "sizing", "style", "art.", "art ", "ref", "sku", "price",
         "wholesale", "whs", "whsl", "w/s", "retail", "rrp", "msrp", "srp", "rp ", "rp:", "cost", "fabric",
         "composition", "material", "content", "care", "delivery", "ships", "moq", "min", "origin", "made in",
         "available", "fit:", "length:", "new", "page"}) {
@@ -969,9 +969,15 @@ std::optional<std::string> match_category(std::string_view text, const std::vect
   if (!t) {
     return std::nullopt;
   }
+  // "Trousers & Skirts" holds skirts as well as trousers: any word counts.
   for (const std::string& c : categories) {
-    if (lower(c) == lower(*t) || taxonomy_category(c) == t) {
+    if (lower(c) == lower(*t)) {
       return c;
+    }
+    for (const std::string& w : words_of(ascii_punctuation(c))) {
+      if (taxonomy_of_word(w) == std::optional<std::string_view>(*t)) {
+        return c;
+      }
     }
   }
   return std::nullopt;

@@ -228,4 +228,5 @@ TEST_CASE("title_case and the taxonomy name categories", "[ai]")
   CHECK(match_category("dresses", cats) == std::string("Dresses"));
   CHECK(match_category("Chunky Jumper", cats) == std::string("Knitwear"));
   CHECK_FALSE(match_category("Raffia Tote", cats).has_value());
+  CHECK(match_category("Knit Pencil Skirt", {"Dresses", "Trousers & Skirts"}) == std::string("Trousers & Skirts"));
 }
