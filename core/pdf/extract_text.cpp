@@ -16,9 +16,11 @@ namespace {
 
 bool contains_ci(std::string_view text, std::string_view needle)
 {
-  const auto it = std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-  });
+  const auto it =
+      std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) ==
+               std::tolower(static_cast<unsigned char>(b));
+      });
   return it != text.end();
 }
 
@@ -68,7 +70,8 @@ model::TextPage extract_text(Document& doc, int page)
 
   PopplerMessages quiet; // damaged content still yields the text that can be read
   // Reading order (physLayout and rawOrder off); nothing is written anywhere.
-  TextOutputDev dev(nullptr, nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/false);
+  TextOutputDev dev(nullptr, nullptr, /*physLayoutA=*/false, /*fixedPitchA=*/0,
+                    /*rawOrderA=*/false);
   if (!dev.isOk()) {
     return out;
   }

@@ -92,8 +92,9 @@ Object interpretable_contents(Page& page, XRef* xref)
 
 [[noreturn]] void throw_not_pdf(const std::string& name)
 {
-  throw Error(ExitCode::bad_input, name + ": not a PDF file",
-              "check that you gave the right file; convert it to PDF first if it is another format");
+  throw Error(
+      ExitCode::bad_input, name + ": not a PDF file",
+      "check that you gave the right file; convert it to PDF first if it is another format");
 }
 
 } // namespace
@@ -132,7 +133,8 @@ void ensure_poppler_ready()
 Page* checked_page(Document::Impl& impl, int page)
 {
   if (page < 1 || page > impl.doc->getNumPages()) {
-    throw std::out_of_range(impl.display_name + ": page " + std::to_string(page) + " does not exist");
+    throw std::out_of_range(impl.display_name + ": page " + std::to_string(page) +
+                            " does not exist");
   }
   return impl.doc->getPage(page);
 }
@@ -193,7 +195,8 @@ Document Document::open(const std::filesystem::path& path, const std::string& di
       if (!header) {
         throw_not_pdf(display_name);
       }
-      throw Error(ExitCode::bad_input, display_name + ": damaged PDF (" + first_message(messages) + ")",
+      throw Error(ExitCode::bad_input,
+                  display_name + ": damaged PDF (" + first_message(messages) + ")",
                   "open it in a PDF viewer and save or export it again, then add the new copy");
     }
   }

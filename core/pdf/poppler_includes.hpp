@@ -8,8 +8,8 @@
 #pragma GCC diagnostic ignored "-Woverloaded-virtual"
 #pragma GCC diagnostic ignored "-Wpedantic"
 #include <Error.h>
-#include <Gfx.h>
 #include <ErrorCodes.h>
+#include <Gfx.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
 #include <OutputDev.h>

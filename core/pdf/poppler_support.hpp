@@ -19,7 +19,7 @@ namespace collproc::pdf {
 // many pages is decoded and hashed once per Document.
 struct CachedImage {
   std::string sha256;
-  std::string format; // "jpg" or "png"
+  std::string format;  // "jpg" or "png"
   bool usable = false; // false when it could not be decoded: later placements are skipped too
 };
 

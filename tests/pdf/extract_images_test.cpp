@@ -149,9 +149,9 @@ TEST_CASE("extract_images handles a MediaBox that does not start at 0,0", "[pdf]
   const cv::Mat got = decode(img.bytes, cv::IMREAD_COLOR);
   REQUIRE(got.rows == 2);
   REQUIRE(got.cols == 4);
-  CHECK(got.at<cv::Vec3b>(0, 0) == cv::Vec3b(0, 0, 255));     // red, as BGR
-  CHECK(got.at<cv::Vec3b>(0, 2) == cv::Vec3b(255, 0, 0));     // blue
-  CHECK(got.at<cv::Vec3b>(1, 3) == cv::Vec3b(50, 100, 200));  // (200,100,50) RGB
+  CHECK(got.at<cv::Vec3b>(0, 0) == cv::Vec3b(0, 0, 255));    // red, as BGR
+  CHECK(got.at<cv::Vec3b>(0, 2) == cv::Vec3b(255, 0, 0));    // blue
+  CHECK(got.at<cv::Vec3b>(1, 3) == cv::Vec3b(50, 100, 200)); // (200,100,50) RGB
 }
 
 TEST_CASE("extract_images skips stencil masks and absurd sizes", "[pdf]")
@@ -206,7 +206,7 @@ TEST_CASE("extract_images keeps soft masks as alpha and finds inline images", "[
   REQUIRE(rgba.channels() == 4);
   REQUIRE(rgba.rows == 20);
   CHECK(rgba.at<cv::Vec4b>(10, 10) == cv::Vec4b(0, 0, 255, 255)); // opaque red centre
-  CHECK(rgba.at<cv::Vec4b>(0, 0)[3] == 0);                         // transparent border
+  CHECK(rgba.at<cv::Vec4b>(0, 0)[3] == 0);                        // transparent border
 
   const pdf::ExtractedImage& inl = r.images[1];
   check_box(inl.placement.bbox, 200, 362, 240, 392);
