@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 namespace collproc::pdf {
 
@@ -73,12 +74,34 @@ cv::Mat decode_bgr(Stream* str, int width, int height, GfxImageColorMap* color_m
       rgb.rowRange(y, height).setTo(cv::Scalar(255, 255, 255));
       break;
     }
-    color_map->getRGBLine(line, rgb.ptr<unsigned char>(y), width);
+    unsigned char* row = rgb.ptr<unsigned char>(y);
+    color_map->getRGBLine(line, row, width);
+    // Swapped row by row: a second full-size buffer could be 300 MB.
+    for (int x = 0; x < width; ++x) {
+      std::swap(row[3 * x], row[3 * x + 2]);
+    }
   }
   image.close();
-  cv::Mat bgr;
-  cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
-  return bgr;
+  return rgb;
+}
+
+// Reads past the data of an inline image that is not recorded, so the content
+// stream parser resumes after it; stops early at the end of the data.
+void skip_inline_data(Stream* str, int width, int height, int components, int bits)
+{
+  const std::int64_t row = (static_cast<std::int64_t>(width) * components * bits + 7) / 8;
+  std::int64_t left = row * height;
+  str->reset();
+  unsigned char buf[4096];
+  while (left > 0) {
+    const int want = static_cast<int>(std::min<std::int64_t>(left, sizeof buf));
+    const int got = str->doGetChars(want, buf);
+    if (got <= 0) {
+      break;
+    }
+    left -= got;
+  }
+  str->close();
 }
 
 // The soft mask as 8-bit alpha at the image's size; empty when unusable.
@@ -143,20 +166,23 @@ public:
   bool patchMeshShadedFill(GfxState*, GfxPatchMeshShading*) override { return true; }
 
   // Stencil masks paint the fill colour through a 1-bit shape (icons, glyphs):
-  // not photos, so they are not recorded. The base class skips inline data.
-  void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
-                     bool interpolate, bool inline_img) override
+  // not photos, so they are not recorded; inline data is read past.
+  void drawImageMask(GfxState*, Object*, Stream* str, int width, int height, bool, bool,
+                     bool inline_img) override
   {
-    OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_img);
+    if (inline_img) {
+      skip_inline_data(str, width, height, 1, 1);
+    }
   }
 
   void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height,
-                 GfxImageColorMap* color_map, bool interpolate, const int* mask_colors,
+                 GfxImageColorMap* color_map, bool /*interpolate*/, const int* /*mask_colors*/,
                  bool inline_img) override
   {
     if (!record(state, ref, str, width, height, color_map, inline_img, {})) {
-      OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors,
-                           inline_img);
+      if (inline_img && color_map != nullptr) {
+        skip_inline_data(str, width, height, color_map->getNumPixelComps(), color_map->getBits());
+      }
     }
   }
 
