@@ -15,6 +15,14 @@ struct MatchInput {
   std::vector<model::TextPage> pages;     // the text, for layout cues
 };
 
+// The score in 0..1 of one image for one product on the same page: the share
+// of the image inside the product's bbox, then alignment (same column or same
+// band) and closeness. 0 for empty boxes.
+double match_score(const model::BBox& image, const model::BBox& product, double page_height);
+
+// Each page's images are assigned to its products by a global minimum-cost
+// assignment on 1 - score (scores below 0.2 never match); images left over go
+// to the product that scores them best when that score is at least 0.5.
 // Matches in a stable order (page, then image index).
 std::vector<model::ImageMatch> match_images(const MatchInput& input);
 
