@@ -5,6 +5,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <fcntl.h>
+#include <thread>
+#include <unistd.h>
+
 using namespace collproc;
 using collproc::test::TempDir;
 
@@ -114,4 +119,56 @@ TEST_CASE("Document refuses unreadable files with bad_input and the display name
     CHECK(e.code() == ExitCode::bad_input);
     CHECK(starts_with(e.what(), "blank.pdf: "));
   }
+}
+
+TEST_CASE("Poppler's complaints about a damaged file stay off stderr", "[pdf]")
+{
+  TempDir dir;
+  const std::string whole = test::read_file(fixture("images.pdf"));
+  test::write_file(dir.path() / "cut.pdf", whole.substr(0, whole.size() / 2));
+  const std::filesystem::path captured = dir.path() / "stderr.txt";
+
+  std::fflush(stderr);
+  const int saved = dup(STDERR_FILENO);
+  const int file = ::open(captured.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  REQUIRE(saved >= 0);
+  REQUIRE(file >= 0);
+  dup2(file, STDERR_FILENO);
+  std::string message;
+  try {
+    pdf::Document::open(dir.path() / "cut.pdf", "cut.pdf");
+  } catch (const Error& e) {
+    message = e.what();
+  }
+  std::fflush(stderr);
+  dup2(saved, STDERR_FILENO);
+  close(saved);
+  close(file);
+
+  // The first complaint goes into the error message instead.
+  CHECK_THAT(message, Catch::StartsWith("cut.pdf: damaged PDF ("));
+  CHECK(test::read_file(captured).empty());
+}
+
+TEST_CASE("Documents on several threads give the same results", "[pdf]")
+{
+  const auto digest = [] {
+    pdf::Document doc = pdf::Document::open(fixture("images.pdf"), "images.pdf");
+    std::string all;
+    for (int page = 1; page <= doc.page_count(); ++page) {
+      for (const pdf::ExtractedImage& img : pdf::extract_images(doc, page).images) {
+        all += img.placement.sha256 + ";";
+      }
+      all += std::to_string(pdf::extract_text(doc, page).words.size()) + "|";
+    }
+    return all;
+  };
+  std::string a, b;
+  std::thread ta([&] { a = digest(); });
+  std::thread tb([&] { b = digest(); });
+  ta.join();
+  tb.join();
+  CHECK_FALSE(a.empty());
+  CHECK(a == b);
+  CHECK(a == digest());
 }
