@@ -3,6 +3,7 @@
 #include "core/pdf/poppler_support.hpp"
 #include "core/util/error.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <mutex>
 #include <stdexcept>
@@ -37,12 +38,23 @@ bool has_pdf_header(const std::filesystem::path& path)
   return head.find("%PDF-") != std::string::npos;
 }
 
+// Poppler's first complaint, shaped like our messages: lowercase start
+// (acronyms kept), bounded length.
 std::string first_message(const PopplerMessages& messages)
 {
-  for (const std::string& m : messages.messages()) {
-    if (!m.empty()) {
-      return m;
+  constexpr std::size_t k_max_length = 120;
+  for (std::string m : messages.messages()) {
+    if (m.empty()) {
+      continue;
     }
+    if (m.size() > k_max_length) {
+      m = m.substr(0, k_max_length) + "...";
+    }
+    if (m.size() >= 2 && std::isupper(static_cast<unsigned char>(m[0])) &&
+        !std::isupper(static_cast<unsigned char>(m[1]))) {
+      m[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(m[0])));
+    }
+    return m;
   }
   return "Poppler could not repair it";
 }

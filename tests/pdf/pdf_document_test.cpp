@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <cstdio>
 #include <fcntl.h>
 #include <thread>
@@ -147,6 +148,9 @@ TEST_CASE("Poppler's complaints about a damaged file stay off stderr", "[pdf]")
 
   // The first complaint goes into the error message instead.
   CHECK_THAT(message, Catch::StartsWith("cut.pdf: damaged PDF ("));
+  CHECK(message.size() > std::string("cut.pdf: damaged PDF ()").size());
+  CHECK(std::islower(
+      static_cast<unsigned char>(message.at(std::string("cut.pdf: damaged PDF (").size()))));
   CHECK(test::read_file(captured).empty());
 }
 
