@@ -2,7 +2,7 @@
 # Bad documents: a text file, an encrypted PDF, a truncated PDF and an empty
 # file are refused by `add` with exit 65 and a message naming the file, and a
 # failed add leaves the state file unchanged.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 
 stage grid-basic demo
 before=$(sqlite3 "$COLLPROC_STATE" .dump | sha256sum)

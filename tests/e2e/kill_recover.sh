@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # kill -9 during each phase, then `recover`: the job resumes from its last
 # checkpoint and the final export is byte-identical to an uninterrupted run.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 
 COLLPROC_STATE=$WORK/reference.db stage grid-basic ss26
 COLLPROC_STATE=$WORK/reference.db "$COLLPROC" -q --progress none process ss26

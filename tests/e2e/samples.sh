@@ -2,7 +2,7 @@
 # Every sample collection, end to end: add, process, generate-items, export;
 # the export must match its truth.json (products, prices, colours, sizes,
 # photos, items) and a second export must be byte-identical.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 
 for case_dir in "$TESTDATA"/*/; do
   case=$(basename "$case_dir")

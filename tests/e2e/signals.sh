@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SIGINT during each phase: exit 130, status cancelled, no partial products,
 # extraction checkpoints kept; `retry` then completes the job.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 
 stage grid-basic ss26
 for phase in extract-images extract-text filter-images generate-categories extract-products match-images; do

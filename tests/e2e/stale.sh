@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A live owner is never taken over; one whose heartbeat stopped (SIGSTOP) is,
 # by `recover --stale-after`, and the old owner then leaves the job alone.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 
 stage grid-basic ss26
 COLLPROC_TEST_DELAY_MS=300 "$COLLPROC" --progress jsonl process ss26 2>"$WORK/log" &

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Usage errors and prerequisites: exit codes and messages that say what to do.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 
 expect_code 3 "$COLLPROC" status nowhere
 expect_code 2 "$COLLPROC" frobnicate

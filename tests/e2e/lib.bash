@@ -1,4 +1,4 @@
-# Shared by tests/e2e/*.sh (sourced, not run). Each test gets a fresh state
+# Shared by tests/e2e/*.sh (sourced, not run; not itself a test). Each test gets a fresh state
 # file in a temporary directory that is removed on exit.
 set -euo pipefail
 : "${COLLPROC:?set COLLPROC to the collproc binary}"
