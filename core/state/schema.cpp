@@ -90,6 +90,16 @@ CREATE TABLE ai_cache (
 );
 )sql";
 
+constexpr const char* k_v3 = R"sql(
+CREATE TABLE sync_pushed (
+  collection_id TEXT NOT NULL,
+  remote        TEXT NOT NULL,
+  hash          TEXT NOT NULL,
+  pushed_at     TEXT NOT NULL,
+  PRIMARY KEY (collection_id, remote)
+);
+)sql";
+
 } // namespace
 
 const char* migration_sql(int to_version)
@@ -99,6 +109,8 @@ const char* migration_sql(int to_version)
     return k_v1;
   case 2:
     return k_v2;
+  case 3:
+    return k_v3;
   default:
     return nullptr;
   }

@@ -38,10 +38,18 @@
 // Version 2 adds:
 //   ai_cache(cache_key PK, endpoint, model, request JSON, response JSON,
 //            prompt_tokens, completion_tokens, created_at)
+//
+// Version 3 adds:
+//   sync_pushed(collection_id, remote, hash, pushed_at)   PK (collection_id, remote)
+//       What `sync` last pushed: remote is a Firestore document's full
+//       resource name or a Storage object's gs:// URL; hash is the SHA-256 of
+//       the write sent (fields and mask) or the object's content. A row is
+//       written only after the server confirmed the write, so a lost row only
+//       means one idempotent write is sent again. Never holds a token or key.
 
 namespace collproc::state {
 
-constexpr int k_schema_version = 2;
+constexpr int k_schema_version = 3;
 
 // The SQL that takes a file from version N-1 to N, for N in 1..k_schema_version.
 const char* migration_sql(int to_version);

@@ -468,4 +468,55 @@ std::vector<RunRow> StateStore::runs(const std::string& collection)
   return out;
 }
 
+std::map<std::string, std::string> StateStore::pushed(const std::string& collection)
+{
+  std::map<std::string, std::string> out;
+  Statement s = m_db.prepare("SELECT remote, hash FROM sync_pushed WHERE collection_id = ?");
+  s.bind(1, collection);
+  while (s.step()) {
+    out.emplace(s.text(0), s.text(1));
+  }
+  return out;
+}
+
+void StateStore::put_pushed(const std::string& collection, const std::string& remote, const std::string& hash)
+{
+  if (hash.empty()) {
+    m_db.prepare("DELETE FROM sync_pushed WHERE collection_id = ? AND remote = ?").bind(1, collection).bind(2, remote).run();
+    return;
+  }
+  m_db.prepare("INSERT OR REPLACE INTO sync_pushed(collection_id, remote, hash, pushed_at) VALUES (?, ?, ?, ?)")
+    .bind(1, collection)
+    .bind(2, remote)
+    .bind(3, hash)
+    .bind(4, util::now_rfc3339())
+    .run();
+}
+
+std::optional<AiCacheRow> StateStore::ai_reply(const std::string& cache_key)
+{
+  Statement s = m_db.prepare("SELECT cache_key, endpoint, model, request, response, prompt_tokens, "
+                             "completion_tokens, created_at FROM ai_cache WHERE cache_key = ?");
+  s.bind(1, cache_key);
+  if (!s.step()) {
+    return std::nullopt;
+  }
+  return AiCacheRow{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5), s.integer(6), s.text(7)};
+}
+
+void StateStore::put_ai_reply(const AiCacheRow& row)
+{
+  m_db.prepare("INSERT OR REPLACE INTO ai_cache(cache_key, endpoint, model, request, response, prompt_tokens, "
+               "completion_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    .bind(1, row.cache_key)
+    .bind(2, row.endpoint)
+    .bind(3, row.model)
+    .bind(4, row.request)
+    .bind(5, row.response)
+    .bind(6, row.prompt_tokens)
+    .bind(7, row.completion_tokens)
+    .bind(8, row.created_at.empty() ? util::now_rfc3339() : row.created_at)
+    .run();
+}
+
 } // namespace collproc::state

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,6 +68,14 @@ struct RunRow {
   JobKind job = JobKind::documents;
   std::string started_at, ended_at, outcome;
   nlohmann::json phases = nlohmann::json::array();
+};
+
+// One reply of the openai engine's cache (table ai_cache). request holds the
+// request body as sent, which never holds the API key.
+struct AiCacheRow {
+  std::string cache_key, endpoint, model, request, response;
+  int64_t prompt_tokens = 0, completion_tokens = 0;
+  std::string created_at;
 };
 
 // Throws Error(usage) saying why when id is not a valid collection ID: it must
@@ -129,6 +138,17 @@ public:
   // Runs, for `history` (newest last).
   void put_run(const RunRow& run);
   std::vector<RunRow> runs(const std::string& collection);
+
+  // The openai engine's reply cache (schema v2 ai_cache), by cache_key.
+  std::optional<AiCacheRow> ai_reply(const std::string& cache_key);
+  // Inserts or replaces a reply (autocommit unless in a transaction).
+  void put_ai_reply(const AiCacheRow& row);
+
+  // Sync bookkeeping (schema v3 sync_pushed): what `sync` last pushed to
+  // each remote (document resource name or gs:// URL), as remote -> hash.
+  std::map<std::string, std::string> pushed(const std::string& collection);
+  // Records a confirmed push; an empty hash forgets the remote (deleted).
+  void put_pushed(const std::string& collection, const std::string& remote, const std::string& hash);
 
 private:
   void migrate();
