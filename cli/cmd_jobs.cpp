@@ -44,12 +44,14 @@ int run_job(const Globals& g, state::StateStore& store, runner::RunRequest reque
 {
   auto progress = make_progress(g.progress, g.quiet);
   runner::CancelToken token;
-  runner::JobRunner job_runner(store, phases::table(request.job), *progress, token);
+  auto synced = g.sync_status ? sync_status_progress(g, *progress, store, request, token) : nullptr;
+  runner::JobRunner job_runner(store, phases::table(request.job), synced ? *synced : *progress, token);
   if (request.job == JobKind::items) {
     request.upstream = phases::table(JobKind::documents);
   }
   const auto t0 = util::now_ms();
   const runner::RunOutcome outcome = job_runner.run(request);
+  synced.reset(); // pushes the final status before the outcome is printed
   if (outcome.code != ExitCode::ok) {
     print_error(outcome.message, outcome.hint);
   } else if (!g.quiet && !g.json) {
@@ -101,6 +103,7 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
     add_run_options(cmd, *request);
     cmd->add_option("--from", *from, "Rerun from this phase on, even where checkpoints are up to date");
     cmd->add_flag("--force", request->force, "Rerun every phase");
+    cmd->add_flag("--sync-status", g.sync_status, "Keep processing_status current in Firestore; honour a cancel set there");
     cmd->add_option("--stale-after", request->stale_after_ms, "Seconds without a heartbeat before a running job is taken over")
       ->transform([](std::string s) { return std::to_string(std::stoll(s) * 1000); });
     std::string phases_help = "Phases:\n";
@@ -141,6 +144,7 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
     auto request = std::make_shared<runner::RunRequest>();
     add_run_options(cmd, *request);
     cmd->add_flag("--force", request->force, "Rerun every step");
+    cmd->add_flag("--sync-status", g.sync_status, "Keep processing_status current in Firestore; honour a cancel set there");
     std::string steps_help = "Steps:\n";
     for (const auto* p : phases::table(JobKind::items)) {
       steps_help += fmt::format("  {}. {:<20} {}\n", p->info().number, p->info().name, p->info().label);

@@ -20,6 +20,7 @@ struct Globals {
   int verbose = 0;             // -v (repeatable)
   std::string progress = "auto";
   std::string ai = "heuristic";
+  bool sync_status = false;    // --sync-status (process, generate-items)
 };
 
 // --state, else $COLLPROC_STATE, else ./collproc.db.
@@ -37,10 +38,18 @@ void register_status(CLI::App& app, Globals& g, Action& action);
 void register_history(CLI::App& app, Globals& g, Action& action);
 void register_cancel(CLI::App& app, Globals& g, Action& action);
 void register_export(CLI::App& app, Globals& g, Action& action);
+void register_sync(CLI::App& app, Globals& g, Action& action);
 
 // Runs a job with progress on stderr and prints its outcome; returns the
 // exit code (SPEC §2).
 int run_job(const Globals& g, state::StateStore& store, runner::RunRequest request);
+
+// --sync-status (cmd_sync.cpp): `inner` wrapped so the job's status is pushed to
+// Firestore and a remote cancel trips `token`. Throws Error(usage) when no
+// project or credentials are configured.
+std::unique_ptr<runner::Progress> sync_status_progress(const Globals& g, runner::Progress& inner,
+                                                       state::StateStore& store, const runner::RunRequest& request,
+                                                       runner::CancelToken& token);
 
 // Prints "collproc: error: ..." and "collproc: hint: ..." to stderr.
 void print_error(const std::string& message, const std::string& hint);

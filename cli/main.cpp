@@ -93,6 +93,7 @@ int main(int argc, char** argv)
   register_history(app, g, action);
   register_cancel(app, g, action);
   register_export(app, g, action);
+  register_sync(app, g, action);
 
   try {
     app.parse(argc, argv);
