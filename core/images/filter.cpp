@@ -1,6 +1,10 @@
 #include "core/images/filter.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -20,6 +24,99 @@ struct Slot {
 // Two boxes are the same card size when both sides agree within this share;
 // layout tools round positions, not sizes, so this only absorbs float noise.
 constexpr double k_same_size_tolerance = 0.02;
+
+// Decoding threads: JPEG entropy decoding is most of phase 3's CPU time.
+int decode_threads()
+{
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+// Computes the features of each image, in order. This thread calls on_unit
+// then load for one image after another, as a sequential loop would (so a
+// cancel stops the loads at once), and hands the bytes to decoding threads;
+// at most a few images per thread wait in memory. Exceptions from on_unit or
+// load stop the threads and propagate.
+std::vector<std::optional<ImageFeatures>> decode_all(const std::vector<const model::ImagePlacement*>& images,
+                                                     const BlobLoader& load, const UnitCallback& on_unit)
+{
+  std::vector<std::optional<ImageFeatures>> out(images.size());
+  std::vector<std::string> bytes(images.size());
+  std::vector<std::exception_ptr> errors(images.size());
+  std::mutex mutex;
+  std::condition_variable changed;
+  size_t loaded = 0;  // images whose bytes are in `bytes`
+  size_t claimed = 0; // images a thread has taken
+  size_t in_memory = 0;
+  bool stop = false;
+  const int n_threads = decode_threads();
+  const size_t window = 4 * static_cast<size_t>(n_threads);
+
+  auto work = [&] {
+    for (;;) {
+      size_t i = 0;
+      std::string data;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return stop || claimed < loaded || claimed == images.size(); });
+        if (stop || claimed == images.size())
+          return;
+        i = claimed++;
+        data = std::move(bytes[i]);
+      }
+      try {
+        out[i] = compute_features(data, images[i]->width, images[i]->height);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+      {
+        const std::lock_guard lock(mutex);
+        --in_memory;
+      }
+      changed.notify_all();
+    }
+  };
+
+  std::vector<std::thread> threads;
+  // Joins the threads however this function is left (a cancel included).
+  struct Joiner {
+    std::vector<std::thread>& threads;
+    std::mutex& mutex;
+    std::condition_variable& changed;
+    bool& stop;
+    ~Joiner()
+    {
+      {
+        const std::lock_guard lock(mutex);
+        stop = true;
+      }
+      changed.notify_all();
+      for (std::thread& t : threads)
+        t.join();
+    }
+  } joiner{threads, mutex, changed, stop};
+  for (int t = 0; t < n_threads && static_cast<size_t>(t) < images.size(); ++t)
+    threads.emplace_back(work);
+
+  for (size_t i = 0; i < images.size(); ++i) {
+    on_unit();
+    std::string data = load(images[i]->sha256);
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return in_memory < window; });
+    bytes[i] = std::move(data);
+    ++in_memory;
+    ++loaded;
+    lock.unlock();
+    changed.notify_all();
+  }
+  {
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return claimed == images.size() && in_memory == 0; });
+  }
+  for (const std::exception_ptr& e : errors)
+    if (e)
+      std::rethrow_exception(e);
+  return out;
+}
 
 bool same_size(const model::BBox& a, const model::BBox& b)
 {
@@ -46,31 +143,35 @@ std::vector<model::ImageDecision> filter_images(const std::vector<model::PageIma
   const std::vector<int> groups = identity_groups(pages);
   const std::vector<std::optional<std::string>> repeated = repetition_reasons(pages);
 
-  // nullopt in the cache means the blob was examined and did not decode.
-  std::map<std::string, std::optional<ImageFeatures>> cache;
+  // Rules that need no pixels first; what remains names the images to decode,
+  // in the order a placement first needs each.
+  std::vector<std::optional<std::string>> early(slots.size());
+  std::vector<const model::ImagePlacement*> to_decode;
+  std::map<std::string, size_t> decode_index;
+  for (size_t i = 0; i < slots.size(); ++i) {
+    const model::PageImages& page = *slots[i].page;
+    const model::ImagePlacement& placement = *slots[i].placement;
+    early[i] = repeated[i] ? repeated[i] : geometric_reason(placement, page.width, page.height, options);
+    if (!early[i] && decode_index.emplace(placement.sha256, to_decode.size()).second)
+      to_decode.push_back(&placement);
+  }
+  // nullopt means the blob was examined and did not decode.
+  const std::vector<std::optional<ImageFeatures>> features = decode_all(to_decode, load, on_unit);
+
   std::vector<size_t> survivors;
   for (size_t i = 0; i < slots.size(); ++i) {
     const model::PageImages& page = *slots[i].page;
     const model::ImagePlacement& placement = *slots[i].placement;
-    std::optional<std::string> reason = repeated[i];
-    if (!reason)
-      reason = geometric_reason(placement, page.width, page.height, options);
-    if (reason) {
-      decisions[i].reason = *reason;
+    if (early[i]) {
+      decisions[i].reason = *early[i];
       continue;
     }
-
-    auto it = cache.find(placement.sha256);
-    if (it == cache.end()) {
-      on_unit();
-      const std::string bytes = load(placement.sha256);
-      it = cache.emplace(placement.sha256, compute_features(bytes, placement.width, placement.height)).first;
-    }
-    if (!it->second) {
+    const std::optional<ImageFeatures>& f = features[decode_index.at(placement.sha256)];
+    if (!f) {
       decisions[i].reason = k_undecodable_reason;
       continue;
     }
-    reason = content_reason(placement, page.width, page.height, *it->second, options);
+    std::optional<std::string> reason = content_reason(placement, page.width, page.height, *f, options);
     if (reason) {
       decisions[i].reason = *reason;
       continue;
@@ -94,7 +195,7 @@ std::vector<model::ImageDecision> filter_images(const std::vector<model::PageIma
   });
   std::vector<size_t> kept;
   for (size_t i : survivors) {
-    const ImageFeatures& features = *cache.at(slots[i].placement->sha256);
+    const ImageFeatures& mine = *features[decode_index.at(slots[i].placement->sha256)];
     std::optional<std::string> reason;
     for (size_t k : kept)
       if (groups[k] == groups[i]) {
@@ -103,7 +204,7 @@ std::vector<model::ImageDecision> filter_images(const std::vector<model::PageIma
       }
     if (!reason)
       for (size_t k : kept)
-        if (near_duplicates(*cache.at(slots[k].placement->sha256), features)) {
+        if (near_duplicates(*features[decode_index.at(slots[k].placement->sha256)], mine)) {
           reason = "near-duplicate of " + decisions[k].image_id;
           break;
         }

@@ -9,8 +9,10 @@
 // badge, icon), decoding each distinct sha256 once; last, among the images
 // still kept, exact and near duplicates of an already kept image. Copies are
 // weighed card-sized first (a placement whose size other photos share beats
-// a hero-strip copy), then larger first, then earlier first. Everything runs on the calling thread in placement
-// order, so the answer never depends on timing.
+// a hero-strip copy), then larger first, then earlier first. Only the
+// decoding runs on other threads (one per core); load and on_unit are called
+// on the calling thread in placement order, and the decisions are made there
+// from the decoded features, so the answer never depends on timing.
 
 #include "core/images/features.hpp"
 #include "core/images/rules.hpp"

@@ -1,18 +1,48 @@
 // Phase 1: every image placed on every linesheet page, with its bbox and
 // pixel size; each distinct image stored once in the blob store (JPEG bytes
 // untouched). Checkpoints per page: a rerun resumes at the first page that
-// has no output row.
+// has no output row. Pages are read on several threads (pdf::PageWorkers)
+// and committed in order on this one.
 
+#include "core/pdf/page_workers.hpp"
 #include "core/pdf/pdf_document.hpp"
 #include "core/phases/ids.hpp"
 #include "core/phases/names.hpp"
 #include "core/phases/phases.hpp"
 
-#include <optional>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 namespace collproc::phases {
 
 namespace {
+
+// One page's output row, serialised on the worker that read the page.
+struct PageOutput {
+  std::string payload;
+  int64_t placements = 0;
+};
+
+// Reads one page's placements and stores the images it meets first. Runs on
+// a worker thread: touches only its own Document and the blob store (whose
+// put() is safe to call from several threads: temp file, fsync, rename).
+PageOutput extract_page(pdf::Document& pdf, int page, const std::string& doc_sha256,
+                        state::BlobStore& blobs)
+{
+  pdf::PageImagesResult result = pdf::extract_images(pdf, page);
+  model::PageImages out{page, result.width, result.height, {}};
+  out.placements.reserve(result.images.size());
+  for (auto& image : result.images) {
+    if (!image.bytes.empty()) {
+      blobs.put(image.placement.sha256, image.bytes);
+    }
+    image.placement.page = page;
+    image.placement.image_id = image_id(doc_sha256, page, image.placement.index);
+    out.placements.push_back(std::move(image.placement));
+  }
+  return {nlohmann::json(out).dump(), static_cast<int64_t>(out.placements.size())};
+}
 
 class ExtractImages final : public runner::Phase {
 public:
@@ -33,31 +63,34 @@ public:
       total += doc.pages;
     }
     ctx.set_units(total, "page");
+    state::BlobStore& blobs = ctx.store.blobs();
     for (const auto& doc : docs) {
-      std::optional<pdf::Document> pdf;
+      std::vector<int> pages;
       for (int page = 1; page <= doc.pages; ++page) {
         if (ctx.unit_done(doc.document_id, page)) {
           ctx.advance();
-          continue;
+        } else {
+          pages.push_back(page);
         }
+      }
+      if (pages.empty()) {
+        continue;
+      }
+      // Poppler, hashing, JSON and blob writes (each ending in fsync) run on
+      // worker threads; rows commit here, on the store's one thread, in page
+      // order. A page's blobs are on disk before its row commits because the
+      // worker writes them before handing the page over.
+      const std::string& doc_sha = doc.sha256;
+      pdf::PageWorkers<PageOutput> workers(
+          blobs.path_of(doc.sha256), doc.filename, pages,
+          [&blobs, &doc_sha](pdf::Document& pdf, int page) { return extract_page(pdf, page, doc_sha, blobs); },
+          pdf::default_page_threads());
+      for (const int page : pages) {
         try {
-          if (!pdf) {
-            pdf = pdf::Document::open(ctx.store.blobs().path_of(doc.sha256), doc.filename);
-          }
-          pdf::PageImagesResult result = pdf::extract_images(*pdf, page);
-          model::PageImages out{page, result.width, result.height, {}};
-          for (auto& image : result.images) {
-            // The blob is on disk before the row that names it commits.
-            if (!image.bytes.empty()) {
-              ctx.store.blobs().put(image.placement.sha256, image.bytes);
-            }
-            image.placement.page = page;
-            image.placement.image_id = image_id(doc.sha256, page, image.placement.index);
-            out.placements.push_back(std::move(image.placement));
-          }
-          ctx.count("placements", static_cast<int64_t>(out.placements.size()));
+          const PageOutput out = workers.next();
+          ctx.count("placements", out.placements);
           ctx.count("pages", 1);
-          ctx.commit_unit(doc.document_id, page, nlohmann::json(out).dump());
+          ctx.commit_unit(doc.document_id, page, out.payload);
         } catch (const Error& e) {
           rethrow_for(ctx, doc.filename, page, e);
         }
