@@ -20,6 +20,9 @@ struct Globals {
   int verbose = 0;             // -v (repeatable)
   std::string progress = "auto";
   std::string ai = "heuristic";
+  std::string ai_fallback = "none"; // --ai-fallback none|heuristic
+  std::string ai_cache = "on";      // --ai-cache on|off
+  int ai_concurrency = 4;           // --ai-concurrency N
   bool sync_status = false;    // --sync-status (process, generate-items)
 };
 

@@ -32,6 +32,9 @@ runner::RunOptions run_options(const Globals& g)
 {
   runner::RunOptions options;
   options.ai = g.ai;
+  options.settings["fallback"] = g.ai_fallback;
+  options.settings["cache"] = g.ai_cache;
+  options.settings["concurrency"] = std::to_string(g.ai_concurrency);
   return options;
 }
 
@@ -83,6 +86,13 @@ int main(int argc, char** argv)
   app.add_option("--ai", g.ai, "Engine for categories, products and PO columns: heuristic (default, offline) or openai")
     ->check(CLI::IsMember({"heuristic", "openai"}))
     ->envname("COLLPROC_AI");
+  app.add_option("--ai-fallback", g.ai_fallback,
+                 "When --ai openai fails or replies invalidly: none (fail the phase, default) or heuristic")
+    ->check(CLI::IsMember({"none", "heuristic"}));
+  app.add_option("--ai-cache", g.ai_cache, "Reuse --ai openai replies stored in the state file: on (default) or off")
+    ->check(CLI::IsMember({"on", "off"}));
+  app.add_option("--ai-concurrency", g.ai_concurrency, "Requests --ai openai keeps in flight at once (default 4)")
+    ->check(CLI::Range(1, 64));
 
   Action action;
   register_add(app, g, action);

@@ -7,6 +7,7 @@
 #include "core/model/order.hpp"
 #include "core/model/types.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -38,6 +39,16 @@ struct ColumnRequest {
   model::PoTable table;
 };
 
+// What an engine spent on the questions it answered so far (zero for the
+// heuristic engine); phases record it in their counts.
+struct Usage {
+  int64_t requests = 0;               // HTTP requests that got a reply
+  int64_t cached = 0;                 // answers taken from the reply cache
+  int64_t prompt_tokens = 0;
+  int64_t completion_tokens = 0;
+  std::vector<std::string> fallbacks; // why the heuristic engine answered instead, one per question
+};
+
 class Provider {
 public:
   virtual ~Provider() = default;
@@ -48,6 +59,8 @@ public:
   // caller to fill.
   virtual std::vector<model::Product> products(const ProductRequest&, const UnitCallback&) = 0;
   virtual model::ColumnMapping columns(const ColumnRequest&, const UnitCallback&) = 0;
+  // Totals since the provider was made.
+  virtual Usage usage() const { return {}; }
 };
 
 std::unique_ptr<Provider> make_heuristic_provider();
