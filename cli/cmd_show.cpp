@@ -90,6 +90,80 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
     print_table({"PRODUCT", "IMAGE", "SCORE"}, table);
     return;
   }
+  if (phase == "parse-po") {
+    for (const auto& r : rows) {
+      const auto t = json::parse(r.payload).get<model::PoTable>();
+      fmt::print("sheet: {}  header row: {}\n", t.sheet.empty() ? "-" : t.sheet, t.header_row);
+      for (const auto& note : t.notes) {
+        fmt::print("note: {}\n", note);
+      }
+      Row header{"ROW"};
+      header.insert(header.end(), t.header.begin(), t.header.end());
+      for (const auto& row : t.rows) {
+        Row cells{std::to_string(row.source_row)};
+        cells.insert(cells.end(), row.cells.begin(), row.cells.end());
+        table.push_back(cells);
+      }
+      print_table(header, table);
+    }
+    return;
+  }
+  if (phase == "identify-columns") {
+    for (const auto& r : rows) {
+      const auto m = json::parse(r.payload).get<model::ColumnMapping>();
+      fmt::print("engine: {}\n", m.engine);
+      for (const auto& c : m.columns) {
+        table.push_back({std::to_string(c.column), c.header,
+                         c.field + (c.size_label.empty() ? "" : " (" + c.size_label + ")"), c.evidence});
+      }
+    }
+    print_table({"COLUMN", "HEADER", "FIELD", "EVIDENCE"}, table);
+    return;
+  }
+  if (phase == "extract-skus") {
+    for (const auto& r : rows) {
+      const auto j = json::parse(r.payload);
+      for (const auto& s : j.at("skus").get<std::vector<model::Sku>>()) {
+        table.push_back({s.style_number, s.color, s.size, std::to_string(s.quantity), money(s.unit_cost),
+                         joined([&] {
+                           std::vector<std::string> v;
+                           for (int row : s.rows) {
+                             v.push_back(std::to_string(row));
+                           }
+                           return v;
+                         }())});
+      }
+      print_table({"STYLE", "COLOR", "SIZE", "QTY", "UNIT COST", "ROWS"}, table);
+      for (const auto& skipped : j.at("skipped")) {
+        fmt::print("skipped row {}: {}\n", skipped.at("row").get<int>(), skipped.at("reason").get<std::string>());
+      }
+    }
+    return;
+  }
+  if (phase == "enrich") {
+    for (const auto& r : rows) {
+      for (const auto& e : json::parse(r.payload).get<std::vector<model::EnrichedSku>>()) {
+        table.push_back({e.sku.style_number, e.sku.color, e.sku.size, std::to_string(e.sku.quantity),
+                         e.product_id.value_or("-"), e.match});
+      }
+    }
+    print_table({"STYLE", "COLOR", "SIZE", "QTY", "PRODUCT", "MATCH"}, table);
+    return;
+  }
+  if (phase == "build-items" || phase == "save-items") {
+    for (const auto& r : rows) {
+      for (const auto& i : json::parse(r.payload).get<std::vector<model::Item>>()) {
+        std::vector<std::string> sizes;
+        for (const auto& [size, qty] : i.sizes) {
+          sizes.push_back(fmt::format("{}:{}", size, qty));
+        }
+        table.push_back({i.style_number, i.color, i.name, joined(sizes, " "), std::to_string(i.total_quantity),
+                         money(i.unit_cost), i.on_linesheet ? "yes" : "no", std::to_string(i.images.size())});
+      }
+    }
+    print_table({"STYLE", "COLOR", "NAME", "SIZES", "TOTAL", "UNIT COST", "ON LINESHEET", "IMAGES"}, table);
+    return;
+  }
   for (const auto& r : rows) {
     fmt::print("{}\n", json::parse(r.payload).dump(2));
   }
@@ -134,6 +208,12 @@ void register_show(CLI::App& app, Globals& g, Action& action)
         fmt::print(stderr, "{}: {}: checkpoint incomplete; showing the units finished so far\n", *collection, *name);
       }
       print_rows(phase.info().name, rows, *page);
+      if (cp->counts.contains("prompt_tokens")) {
+        const auto& c = cp->counts;
+        fmt::print("openai usage: {} requests, {} from cache, {} prompt + {} completion tokens\n",
+                   c.value("ai_requests", int64_t{0}), c.value("ai_cached", int64_t{0}),
+                   c.value("prompt_tokens", int64_t{0}), c.value("completion_tokens", int64_t{0}));
+      }
       return 0;
     };
   });

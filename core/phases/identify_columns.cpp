@@ -33,9 +33,8 @@ public:
     try {
       mapping = engine->columns({table}, [&] { ctx.advance(); });
     } catch (const Error& e) {
-      throw Error(e.code(), ctx.collection + ": " + ctx.info.name + ": " + e.what(),
-                  e.hint().empty() ? "check the PO's header row with 'collproc show parse-po " + ctx.collection + "'"
-                                   : e.hint());
+      const auto po = whole_output<nlohmann::json>(ctx.store, ctx.collection, k_fetch_po).at("document");
+      rethrow_for(ctx, po.at("filename").get<std::string>(), 0, e);
     }
     int mapped = 0;
     for (const auto& c : mapping.columns) {
