@@ -27,13 +27,17 @@ void print_plan(const firestore::SyncPlan& plan, bool json)
   if (json) {
     nlohmann::json images = nlohmann::json::array();
     for (const auto& i : plan.images) {
-      images.push_back({{"object", i.remote}, {"content_type", i.content_type}, {"sha256", i.sha256}});
+      images.push_back(
+          {{"object", i.remote}, {"content_type", i.content_type}, {"sha256", i.sha256}});
     }
     nlohmann::json writes = nlohmann::json::array();
     for (const auto& w : plan.writes) {
       writes.push_back(w.write);
     }
-    fmt::print("{}\n", nlohmann::json{{"uploads", images}, {"writes", writes}, {"unchanged", plan.unchanged}}.dump(2));
+    fmt::print(
+        "{}\n",
+        nlohmann::json{{"uploads", images}, {"writes", writes}, {"unchanged", plan.unchanged}}.dump(
+            2));
     return;
   }
   for (const auto& i : plan.images) {
@@ -50,7 +54,8 @@ void print_plan(const firestore::SyncPlan& plan, bool json)
       fmt::print("update {} [{}] ({} bytes)\n", w.path, mask, w.size);
     }
   }
-  fmt::print("{} uploads, {} writes, {} unchanged\n", plan.images.size(), plan.writes.size(), plan.unchanged);
+  fmt::print("{} uploads, {} writes, {} unchanged\n", plan.images.size(), plan.writes.size(),
+             plan.unchanged);
 }
 
 int run_sync(const Globals& g, const SyncOptions& o)
@@ -61,7 +66,8 @@ int run_sync(const Globals& g, const SyncOptions& o)
   }
   auto store = open_store(g, state::StateStore::Open::existing);
   store->require_collection(o.collection);
-  const auto policy = firestore::retry_policy_from_environment(o.retries + 1, static_cast<int64_t>(o.timeout_s * 1000));
+  const auto policy = firestore::retry_policy_from_environment(
+      o.retries + 1, static_cast<int64_t>(o.timeout_s * 1000));
   const auto remote = firestore::remote_from_environment(o.project, o.bucket, true, policy);
   firestore::FirestoreClient fs(remote);
   firestore::StorageClient storage(remote);
@@ -86,12 +92,13 @@ int run_sync(const Globals& g, const SyncOptions& o)
                                       {"documents_deleted", result.deletes},
                                       {"unchanged", plan.unchanged},
                                       {"commits", result.commits}}
-                         .dump(2));
+                           .dump(2));
   } else if (!g.quiet) {
-    fmt::print("{}: synced to {}: {} images uploaded ({} already there), {} documents updated, {} deleted, "
+    fmt::print("{}: synced to {}: {} images uploaded ({} already there), {} documents updated, {} "
+               "deleted, "
                "{} unchanged\n",
-               o.collection, remote.config.project, result.images_uploaded, result.images_present, result.updates,
-               result.deletes, plan.unchanged);
+               o.collection, remote.config.project, result.images_uploaded, result.images_present,
+               result.updates, result.deletes, plan.unchanged);
   }
   return 0;
 }
@@ -100,39 +107,47 @@ int run_sync(const Globals& g, const SyncOptions& o)
 
 void register_sync(CLI::App& app, Globals& g, Action& action)
 {
-  auto* cmd = app.add_subcommand("sync", "Push results to Firestore and images to Firebase Storage");
+  auto* cmd =
+      app.add_subcommand("sync", "Push results to Firestore and images to Firebase Storage");
   auto o = std::make_shared<SyncOptions>();
   cmd->add_option("COLLECTION", o->collection, "Collection ID")->required();
-  cmd->add_flag("--dry-run", o->dry_run, "Print the uploads and writes a sync would make, send nothing");
-  cmd->add_option("--project", o->project, "Firestore project (default: $GOOGLE_CLOUD_PROJECT, else the key's)");
+  cmd->add_flag("--dry-run", o->dry_run,
+                "Print the uploads and writes a sync would make, send nothing");
+  cmd->add_option("--project", o->project,
+                  "Firestore project (default: $GOOGLE_CLOUD_PROJECT, else the key's)");
   cmd->add_option("--bucket", o->bucket, "Storage bucket for images (default: $COLLPROC_BUCKET)");
-  cmd->add_option("--batch-size", o->batch_size, "Writes per documents:commit, 1 to 500 (default 500)");
-  cmd->add_option("--retries", o->retries, "Retries of a request that failed for a passing reason (default 5)")
-    ->check(CLI::Range(0, 20));
+  cmd->add_option("--batch-size", o->batch_size,
+                  "Writes per documents:commit, 1 to 500 (default 500)");
+  cmd->add_option("--retries", o->retries,
+                  "Retries of a request that failed for a passing reason (default 5)")
+      ->check(CLI::Range(0, 20));
   cmd->add_option("--timeout", o->timeout_s, "Seconds one request may take (default 60)")
-    ->check(CLI::Range(0.1, 3600.0));
-  cmd->footer("Writes collections/{id} (categories, processing_status), .../documents/{document_id}\n"
-              "(structured_products) and .../items/{item_id}; uploads images to\n"
-              "gs://BUCKET/collections/{id}/images/{sha256}.{ext}, the URL products and items name.\n"
-              "Only changes since the last sync go out; items gone locally are deleted remotely.\n"
-              "Credentials: $GOOGLE_APPLICATION_CREDENTIALS (service-account JSON), or the emulators\n"
-              "in $FIRESTORE_EMULATOR_HOST and $STORAGE_EMULATOR_HOST.");
+      ->check(CLI::Range(0.1, 3600.0));
+  cmd->footer(
+      "Writes collections/{id} (categories, processing_status), .../documents/{document_id}\n"
+      "(structured_products) and .../items/{item_id}; uploads images to\n"
+      "gs://BUCKET/collections/{id}/images/{sha256}.{ext}, the URL products and items name.\n"
+      "Only changes since the last sync go out; items gone locally are deleted remotely.\n"
+      "Credentials: $GOOGLE_APPLICATION_CREDENTIALS (service-account JSON), or the emulators\n"
+      "in $FIRESTORE_EMULATOR_HOST and $STORAGE_EMULATOR_HOST.");
   cmd->callback([&g, &action, o] { action = [&g, o] { return run_sync(g, *o); }; });
 }
 
 std::unique_ptr<runner::Progress> sync_status_progress(const Globals& g, runner::Progress& inner,
-                                                       state::StateStore& store, const runner::RunRequest& request,
+                                                       state::StateStore& store,
+                                                       const runner::RunRequest& request,
                                                        runner::CancelToken& token)
 {
   const auto policy = firestore::retry_policy_from_environment(3, 10000);
   const auto remote = firestore::remote_from_environment("", "", false, policy);
   const bool quiet = g.quiet;
   return std::make_unique<firestore::StatusSync>(
-    inner, store.path(), request.collection, request.job, remote, token, [quiet](const std::string& why) {
-      if (!quiet) {
-        fmt::print(stderr, "collproc: warning: {}\n", why);
-      }
-    });
+      inner, store.path(), request.collection, request.job, remote, token,
+      [quiet](const std::string& why) {
+        if (!quiet) {
+          fmt::print(stderr, "collproc: warning: {}\n", why);
+        }
+      });
 }
 
 } // namespace collproc::cli

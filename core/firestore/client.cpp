@@ -35,12 +35,13 @@ std::string trim_slash(std::string url)
   return url;
 }
 
-const char* const k_retry_hint = "fix what the message says, then run the same command again: sync resumes";
+const char* const k_retry_hint =
+    "fix what the message says, then run the same command again: sync resumes";
 
 } // namespace
 
-Remote remote_from_environment(const std::string& project, const std::string& bucket, bool need_bucket,
-                               const RetryPolicy& retry)
+Remote remote_from_environment(const std::string& project, const std::string& bucket,
+                               bool need_bucket, const RetryPolicy& retry)
 {
   Remote r;
   RemoteConfig& c = r.config;
@@ -65,18 +66,21 @@ Remote remote_from_environment(const std::string& project, const std::string& bu
   if (!c.firestore_emulator || (need_bucket && !c.storage_emulator)) {
     const auto path = env("GOOGLE_APPLICATION_CREDENTIALS");
     if (path.empty()) {
-      throw Error(ExitCode::usage, "sync: no credentials: GOOGLE_APPLICATION_CREDENTIALS is not set",
+      throw Error(ExitCode::usage,
+                  "sync: no credentials: GOOGLE_APPLICATION_CREDENTIALS is not set",
                   "set it to a service-account JSON key file, or set FIRESTORE_EMULATOR_HOST and "
                   "STORAGE_EMULATOR_HOST to use emulators");
     }
     account = load_service_account(path);
     for (const auto& [base, emulated] : {std::pair{c.firestore_base, c.firestore_emulator},
                                          std::pair{c.storage_base, c.storage_emulator}}) {
-      const bool loopback = base.rfind("http://127.0.0.1", 0) == 0 || base.rfind("http://localhost", 0) == 0 ||
+      const bool loopback = base.rfind("http://127.0.0.1", 0) == 0 ||
+                            base.rfind("http://localhost", 0) == 0 ||
                             base.rfind("http://[::1]", 0) == 0;
       if (!emulated && base.rfind("https://", 0) != 0 && !loopback) {
-        throw Error(ExitCode::usage, fmt::format("sync: endpoint {} is not https", base),
-                    "access tokens are only sent over TLS (or to this machine); fix the endpoint URL");
+        throw Error(
+            ExitCode::usage, fmt::format("sync: endpoint {} is not https", base),
+            "access tokens are only sent over TLS (or to this machine); fix the endpoint URL");
       }
     }
   }
@@ -85,8 +89,9 @@ Remote remote_from_environment(const std::string& project, const std::string& bu
     c.project = account->project_id;
   }
   if (c.project.empty()) {
-    throw Error(ExitCode::usage, "sync: no Firestore project: pass --project or set GOOGLE_CLOUD_PROJECT",
-                "for example: collproc sync ss26 --project my-project --bucket my-project.appspot.com");
+    throw Error(
+        ExitCode::usage, "sync: no Firestore project: pass --project or set GOOGLE_CLOUD_PROJECT",
+        "for example: collproc sync ss26 --project my-project --bucket my-project.appspot.com");
   }
   if (need_bucket && c.bucket.empty()) {
     throw Error(ExitCode::usage, "sync: no Storage bucket: pass --bucket or set COLLPROC_BUCKET",
@@ -98,7 +103,10 @@ Remote remote_from_environment(const std::string& project, const std::string& bu
   return r;
 }
 
-FirestoreClient::FirestoreClient(const Remote& remote) : m_config(remote.config), m_auth(remote.firestore_auth) {}
+FirestoreClient::FirestoreClient(const Remote& remote)
+    : m_config(remote.config), m_auth(remote.firestore_auth)
+{
+}
 
 std::string FirestoreClient::root() const
 {
@@ -125,14 +133,15 @@ nlohmann::json FirestoreClient::commit(const nlohmann::json& writes)
   const HttpResponse r = commit_response(writes);
   if (r.status != 200) {
     throw Error(ExitCode::job_failed,
-                fmt::format("firestore: project {}: commit of {} writes refused (HTTP {}): {}", m_config.project,
-                            writes.size(), r.status, server_message(r)),
+                fmt::format("firestore: project {}: commit of {} writes refused (HTTP {}): {}",
+                            m_config.project, writes.size(), r.status, server_message(r)),
                 k_retry_hint);
   }
   return nlohmann::json::parse(r.body, nullptr, false);
 }
 
-std::optional<nlohmann::json> FirestoreClient::get(const std::string& path, const std::vector<std::string>& mask)
+std::optional<nlohmann::json> FirestoreClient::get(const std::string& path,
+                                                   const std::vector<std::string>& mask)
 {
   HttpRequest request;
   request.url = url(root() + "/" + path);
@@ -142,20 +151,25 @@ std::optional<nlohmann::json> FirestoreClient::get(const std::string& path, cons
   }
   request.url += query;
   request.headers = {"Authorization: " + m_auth->header()};
-  const HttpResponse r = send_with_retry(request, m_config.retry, "firestore: " + m_config.firestore_base);
+  const HttpResponse r =
+      send_with_retry(request, m_config.retry, "firestore: " + m_config.firestore_base);
   if (r.status == 404) {
     return std::nullopt;
   }
   auto body = nlohmann::json::parse(r.body, nullptr, false);
   if (r.status != 200 || !body.is_object()) {
-    throw Error(ExitCode::job_failed,
-                fmt::format("firestore: {}: read refused (HTTP {}): {}", path, r.status, server_message(r)),
-                k_retry_hint);
+    throw Error(
+        ExitCode::job_failed,
+        fmt::format("firestore: {}: read refused (HTTP {}): {}", path, r.status, server_message(r)),
+        k_retry_hint);
   }
   return body;
 }
 
-StorageClient::StorageClient(const Remote& remote) : m_config(remote.config), m_auth(remote.storage_auth) {}
+StorageClient::StorageClient(const Remote& remote)
+    : m_config(remote.config), m_auth(remote.storage_auth)
+{
+}
 
 std::string StorageClient::object_subject(const std::string& object) const
 {
@@ -164,16 +178,17 @@ std::string StorageClient::object_subject(const std::string& object) const
 
 void StorageClient::refused(const std::string& object, const HttpResponse& r) const
 {
-  throw Error(ExitCode::job_failed,
-              fmt::format("{}: refused (HTTP {}): {}", object_subject(object), r.status, server_message(r)),
-              k_retry_hint);
+  throw Error(
+      ExitCode::job_failed,
+      fmt::format("{}: refused (HTTP {}): {}", object_subject(object), r.status, server_message(r)),
+      k_retry_hint);
 }
 
 bool StorageClient::exists(const std::string& object)
 {
   HttpRequest request;
-  request.url = fmt::format("{}/storage/v1/b/{}/o/{}", m_config.storage_base, url_encode(m_config.bucket),
-                            url_encode(object));
+  request.url = fmt::format("{}/storage/v1/b/{}/o/{}", m_config.storage_base,
+                            url_encode(m_config.bucket), url_encode(object));
   request.headers = {"Authorization: " + m_auth->header()};
   const HttpResponse r = send_with_retry(request, m_config.retry, object_subject(object));
   if (r.status == 404) {
@@ -185,7 +200,8 @@ bool StorageClient::exists(const std::string& object)
   return true;
 }
 
-void StorageClient::upload(const std::string& object, const std::string& bytes, const std::string& content_type)
+void StorageClient::upload(const std::string& object, const std::string& bytes,
+                           const std::string& content_type)
 {
   if (static_cast<int64_t>(bytes.size()) > m_config.resumable_threshold) {
     upload_resumable(object, bytes, content_type);
@@ -193,8 +209,9 @@ void StorageClient::upload(const std::string& object, const std::string& bytes, 
   }
   HttpRequest request;
   request.method = "POST";
-  request.url = fmt::format("{}/upload/storage/v1/b/{}/o?uploadType=media&name={}&ifGenerationMatch=0",
-                            m_config.storage_base, url_encode(m_config.bucket), url_encode(object));
+  request.url =
+      fmt::format("{}/upload/storage/v1/b/{}/o?uploadType=media&name={}&ifGenerationMatch=0",
+                  m_config.storage_base, url_encode(m_config.bucket), url_encode(object));
   request.headers = {"Content-Type: " + content_type, "Authorization: " + m_auth->header()};
   request.body = bytes;
   const HttpResponse r = send_with_retry(request, m_config.retry, object_subject(object));
@@ -210,10 +227,13 @@ void StorageClient::upload_resumable(const std::string& object, const std::strin
 {
   HttpRequest start;
   start.method = "POST";
-  start.url = fmt::format("{}/upload/storage/v1/b/{}/o?uploadType=resumable&name={}&ifGenerationMatch=0",
-                          m_config.storage_base, url_encode(m_config.bucket), url_encode(object));
-  start.headers = {"Content-Type: application/json; charset=UTF-8", "X-Upload-Content-Type: " + content_type,
-                   fmt::format("X-Upload-Content-Length: {}", bytes.size()), "Authorization: " + m_auth->header()};
+  start.url =
+      fmt::format("{}/upload/storage/v1/b/{}/o?uploadType=resumable&name={}&ifGenerationMatch=0",
+                  m_config.storage_base, url_encode(m_config.bucket), url_encode(object));
+  start.headers = {"Content-Type: application/json; charset=UTF-8",
+                   "X-Upload-Content-Type: " + content_type,
+                   fmt::format("X-Upload-Content-Length: {}", bytes.size()),
+                   "Authorization: " + m_auth->header()};
   start.body = nlohmann::json{{"name", object}, {"contentType", content_type}}.dump();
   const HttpResponse session = send_with_retry(start, m_config.retry, object_subject(object));
   if (session.status == 412) {
@@ -225,7 +245,8 @@ void StorageClient::upload_resumable(const std::string& object, const std::strin
   }
   const std::string uri = location->second;
   const int64_t total = static_cast<int64_t>(bytes.size());
-  const int64_t chunk = std::max<int64_t>(256 << 10, m_config.chunk_bytes / (256 << 10) * (256 << 10));
+  const int64_t chunk =
+      std::max<int64_t>(256 << 10, m_config.chunk_bytes / (256 << 10) * (256 << 10));
   int64_t offset = 0;
   int failures = 0;
   HttpResponse last;
@@ -240,7 +261,8 @@ void StorageClient::upload_resumable(const std::string& object, const std::strin
     } else {
       const int64_t end = std::min(total, offset + chunk);
       put.headers.push_back(fmt::format("Content-Range: bytes {}-{}/{}", offset, end - 1, total));
-      put.body = bytes.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(end - offset));
+      put.body =
+          bytes.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(end - offset));
     }
     if (runner::pending_signal() != 0) {
       throw Cancelled();
@@ -248,13 +270,17 @@ void StorageClient::upload_resumable(const std::string& object, const std::strin
     last = http_send(put, m_config.retry.timeout_ms);
     if (retryable(last)) {
       if (++failures >= m_config.retry.max_attempts) {
-        throw Error(ExitCode::unavailable,
-                    fmt::format("{}: unavailable after {} attempts: {}", object_subject(object), failures,
-                                last.status == 0 ? last.transport_error
-                                                 : fmt::format("HTTP {}: {}", last.status, server_message(last))),
-                    "check the network and the service's status, then run the same command again: it resumes");
+        throw Error(
+            ExitCode::unavailable,
+            fmt::format("{}: unavailable after {} attempts: {}", object_subject(object), failures,
+                        last.status == 0
+                            ? last.transport_error
+                            : fmt::format("HTTP {}: {}", last.status, server_message(last))),
+            "check the network and the service's status, then run the same command again: it "
+            "resumes");
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(backoff_ms(m_config.retry, failures, last)));
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(backoff_ms(m_config.retry, failures, last)));
       continue;
     }
     if (last.status == 200 || last.status == 201 || last.status == 412) {

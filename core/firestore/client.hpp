@@ -22,8 +22,9 @@ struct RemoteConfig {
   std::string project;
   std::string database = "(default)";
   std::string bucket;
-  std::string firestore_base; // "https://firestore.googleapis.com" or the emulator's "http://host:port"
-  std::string storage_base;   // "https://storage.googleapis.com" or the emulator's
+  std::string
+      firestore_base; // "https://firestore.googleapis.com" or the emulator's "http://host:port"
+  std::string storage_base; // "https://storage.googleapis.com" or the emulator's
   bool firestore_emulator = false;
   bool storage_emulator = false;
   RetryPolicy retry;
@@ -43,8 +44,8 @@ struct Remote {
   std::shared_ptr<Authorizer> firestore_auth;
   std::shared_ptr<Authorizer> storage_auth;
 };
-Remote remote_from_environment(const std::string& project, const std::string& bucket, bool need_bucket,
-                               const RetryPolicy& retry);
+Remote remote_from_environment(const std::string& project, const std::string& bucket,
+                               bool need_bucket, const RetryPolicy& retry);
 
 class FirestoreClient {
 public:
@@ -85,7 +86,8 @@ public:
   void upload(const std::string& object, const std::string& bytes, const std::string& content_type);
 
 private:
-  void upload_resumable(const std::string& object, const std::string& bytes, const std::string& content_type);
+  void upload_resumable(const std::string& object, const std::string& bytes,
+                        const std::string& content_type);
   std::string object_subject(const std::string& object) const;
   [[noreturn]] void refused(const std::string& object, const HttpResponse& r) const;
   RemoteConfig m_config;

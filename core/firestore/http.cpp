@@ -38,7 +38,8 @@ size_t on_header(char* data, size_t size, size_t count, void* out)
   const auto colon = line.find(':');
   if (colon != std::string::npos) {
     std::string name = line.substr(0, colon);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     std::string value = line.substr(colon + 1);
     value.erase(0, value.find_first_not_of(" \t"));
     value.erase(value.find_last_not_of(" \t\r\n") + 1);
@@ -57,7 +58,8 @@ void interruptible_sleep(int64_t ms)
     }
     std::this_thread::sleep_for(std::min(std::chrono::milliseconds(50),
                                          std::chrono::duration_cast<std::chrono::milliseconds>(
-                                           end - std::chrono::steady_clock::now()) + std::chrono::milliseconds(1)));
+                                             end - std::chrono::steady_clock::now()) +
+                                             std::chrono::milliseconds(1)));
   }
 }
 
@@ -93,7 +95,8 @@ HttpResponse http_send(const HttpRequest& request, int64_t timeout_ms)
   curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
   if (request.method != "GET") {
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
+                     static_cast<curl_off_t>(request.body.size()));
   }
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
@@ -101,7 +104,8 @@ HttpResponse http_send(const HttpRequest& request, int64_t timeout_ms)
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_ms));
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min<int64_t>(timeout_ms, 10000)));
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(std::min<int64_t>(timeout_ms, 10000)));
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
@@ -146,7 +150,8 @@ int64_t backoff_ms(const RetryPolicy& policy, int retry, const HttpResponse& res
   return wait;
 }
 
-HttpResponse send_with_retry(const HttpRequest& request, const RetryPolicy& policy, const std::string& subject)
+HttpResponse send_with_retry(const HttpRequest& request, const RetryPolicy& policy,
+                             const std::string& subject)
 {
   HttpResponse last;
   for (int attempt = 1; attempt <= policy.max_attempts; ++attempt) {
@@ -161,11 +166,13 @@ HttpResponse send_with_retry(const HttpRequest& request, const RetryPolicy& poli
       return last;
     }
   }
-  const std::string why = last.status == 0 ? last.transport_error
-                                           : fmt::format("HTTP {}: {}", last.status, server_message(last));
-  throw Error(ExitCode::unavailable,
-              fmt::format("{}: unavailable after {} attempts: {}", subject, policy.max_attempts, why),
-              "check the network and the service's status, then run the same command again: it resumes");
+  const std::string why = last.status == 0
+                              ? last.transport_error
+                              : fmt::format("HTTP {}: {}", last.status, server_message(last));
+  throw Error(
+      ExitCode::unavailable,
+      fmt::format("{}: unavailable after {} attempts: {}", subject, policy.max_attempts, why),
+      "check the network and the service's status, then run the same command again: it resumes");
 }
 
 std::string server_message(const HttpResponse& r)
@@ -175,7 +182,8 @@ std::string server_message(const HttpResponse& r)
     const auto& e = body["error"];
     if (e.is_object() && e.contains("message") && e["message"].is_string()) {
       const std::string status = e.value("status", "");
-      return status.empty() ? e["message"].get<std::string>() : status + ": " + e["message"].get<std::string>();
+      return status.empty() ? e["message"].get<std::string>()
+                            : status + ": " + e["message"].get<std::string>();
     }
     if (e.is_string()) {
       const std::string description = body.value("error_description", "");
@@ -183,7 +191,8 @@ std::string server_message(const HttpResponse& r)
     }
   }
   std::string text = r.body.substr(0, 300);
-  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  std::replace_if(
+      text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
   return text.empty() ? "empty response" : text;
 }
 

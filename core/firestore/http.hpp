@@ -22,14 +22,14 @@ struct HttpResponse {
   long status = 0;                            // 0: no response (transport failure)
   std::map<std::string, std::string> headers; // names lower-cased
   std::string body;
-  std::string transport_error;                // curl's message when status is 0
+  std::string transport_error; // curl's message when status is 0
 };
 
 struct RetryPolicy {
-  int max_attempts = 6;           // the first try included
-  int64_t base_ms = 500;          // first backoff; doubles each retry
-  int64_t max_delay_ms = 32000;   // one wait never exceeds this (nor Retry-After 60 s)
-  int64_t timeout_ms = 60000;     // one request, connect included
+  int max_attempts = 6;         // the first try included
+  int64_t base_ms = 500;        // first backoff; doubles each retry
+  int64_t max_delay_ms = 32000; // one wait never exceeds this (nor Retry-After 60 s)
+  int64_t timeout_ms = 60000;   // one request, connect included
 };
 
 // The policy with $COLLPROC_TEST_BACKOFF_MS (tests only) as base_ms.
@@ -49,7 +49,8 @@ int64_t backoff_ms(const RetryPolicy& policy, int retry, const HttpResponse& res
 // (success or a final error, for the caller to read). Throws
 // Error(unavailable) naming `subject` when every attempt failed, and
 // Cancelled when a signal arrives while waiting.
-HttpResponse send_with_retry(const HttpRequest& request, const RetryPolicy& policy, const std::string& subject);
+HttpResponse send_with_retry(const HttpRequest& request, const RetryPolicy& policy,
+                             const std::string& subject);
 
 // The server's error message from a Google error body
 // ({"error": {"message": ..., "status": ...}} or OAuth's

@@ -27,12 +27,13 @@ bool precondition_failed(const HttpResponse& r)
 
 } // namespace
 
-StatusSync::StatusSync(runner::Progress& inner, std::filesystem::path state_path, std::string collection,
-                       state::JobKind job, const Remote& remote, runner::CancelToken& cancel,
-                       std::function<void(const std::string&)> warn, std::chrono::milliseconds interval)
-  : m_inner(inner), m_state_path(std::move(state_path)), m_collection(std::move(collection)), m_job(job),
-    m_firestore(remote), m_cancel(cancel), m_warn(std::move(warn)), m_interval(interval),
-    m_thread([this] { loop(); })
+StatusSync::StatusSync(runner::Progress& inner, std::filesystem::path state_path,
+                       std::string collection, state::JobKind job, const Remote& remote,
+                       runner::CancelToken& cancel, std::function<void(const std::string&)> warn,
+                       std::chrono::milliseconds interval)
+    : m_inner(inner), m_state_path(std::move(state_path)), m_collection(std::move(collection)),
+      m_job(job), m_firestore(remote), m_cancel(cancel), m_warn(std::move(warn)),
+      m_interval(interval), m_thread([this] { loop(); })
 {
 }
 
@@ -74,7 +75,8 @@ void StatusSync::mark(bool urgent)
   }
 }
 
-void StatusSync::job_started(const std::string& collection, state::JobKind job, const std::string& task_id)
+void StatusSync::job_started(const std::string& collection, state::JobKind job,
+                             const std::string& task_id)
 {
   m_inner.job_started(collection, job, task_id);
   mark(true);
@@ -103,7 +105,8 @@ void StatusSync::units(const runner::PhaseEvent& e, int done, int total, const c
   mark(false);
 }
 
-void StatusSync::phase_finished(const runner::PhaseEvent& e, const nlohmann::json& counts, double seconds)
+void StatusSync::phase_finished(const runner::PhaseEvent& e, const nlohmann::json& counts,
+                                double seconds)
 {
   m_inner.phase_finished(e, counts, seconds);
   mark(true);
@@ -129,7 +132,8 @@ void StatusSync::loop()
     }
     try {
       if (!store) {
-        store = std::make_unique<state::StateStore>(m_state_path, state::StateStore::Open::existing);
+        store =
+            std::make_unique<state::StateStore>(m_state_path, state::StateStore::Open::existing);
       }
       cycle(*store, final);
     } catch (const std::exception& e) {
@@ -155,7 +159,8 @@ void StatusSync::cycle(state::StateStore& store, bool final)
     const state::JobRow local = store.job(m_collection, m_job);
     if (doc && !final && local.status == state::JobStatus::processing) {
       const json remote = decode_fields(doc->value("fields", json::object()));
-      const json mine = remote.value("processing_status", json::object()).value(job_key(m_job), json::object());
+      const json mine =
+          remote.value("processing_status", json::object()).value(job_key(m_job), json::object());
       const std::string task = mine.value("task_id", "");
       // Only a cancel of this very run counts; a "cancelled" left from an
       // earlier run names another task.
@@ -174,14 +179,16 @@ void StatusSync::cycle(state::StateStore& store, bool final)
     if (!due) {
       return;
     }
-    json write = {{"update",
-                   {{"name", m_firestore.root() + "/" + path},
-                    {"fields", encode_fields({{"processing_status", processing_status(store, m_collection)}},
-                                             status_timestamp_keys())}}},
-                  {"updateMask", {{"fieldPaths", {"processing_status"}}}}};
+    json write = {
+        {"update",
+         {{"name", m_firestore.root() + "/" + path},
+          {"fields", encode_fields({{"processing_status", processing_status(store, m_collection)}},
+                                   status_timestamp_keys())}}},
+        {"updateMask", {{"fieldPaths", {"processing_status"}}}}};
     // Written only over the version just read, so a cancel the web app
     // writes in between is never overwritten unseen.
-    write["currentDocument"] = doc ? json{{"updateTime", doc->value("updateTime", "")}} : json{{"exists", false}};
+    write["currentDocument"] =
+        doc ? json{{"updateTime", doc->value("updateTime", "")}} : json{{"exists", false}};
     const HttpResponse r = m_firestore.commit_response(json::array({write}));
     if (r.status == 200) {
       return;
@@ -192,8 +199,8 @@ void StatusSync::cycle(state::StateStore& store, bool final)
     }
     if (!precondition_failed(r)) {
       throw Error(ExitCode::job_failed,
-                  fmt::format("{}: --sync-status: status push refused (HTTP {}): {}", m_collection, r.status,
-                              server_message(r)),
+                  fmt::format("{}: --sync-status: status push refused (HTTP {}): {}", m_collection,
+                              r.status, server_message(r)),
                   "");
     }
   }

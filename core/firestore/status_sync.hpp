@@ -27,8 +27,9 @@ public:
   // Starts the thread. `state_path` is opened again there (one connection
   // per thread). `warn` hears, on the thread that calls finish(), why
   // pushes failed, if they did (tokens never appear in it).
-  StatusSync(runner::Progress& inner, std::filesystem::path state_path, std::string collection, state::JobKind job,
-             const Remote& remote, runner::CancelToken& cancel, std::function<void(const std::string&)> warn,
+  StatusSync(runner::Progress& inner, std::filesystem::path state_path, std::string collection,
+             state::JobKind job, const Remote& remote, runner::CancelToken& cancel,
+             std::function<void(const std::string&)> warn,
              std::chrono::milliseconds interval = std::chrono::milliseconds(2000));
   ~StatusSync() override;
   StatusSync(const StatusSync&) = delete;
@@ -40,12 +41,14 @@ public:
   // Whether the job was cancelled from Firestore.
   bool cancelled_remotely() const { return m_remote_cancel; }
 
-  void job_started(const std::string& collection, state::JobKind job, const std::string& task_id) override;
+  void job_started(const std::string& collection, state::JobKind job,
+                   const std::string& task_id) override;
   void note(const std::string& text) override;
   void phase_started(const runner::PhaseEvent& e) override;
   void phase_skipped(const runner::PhaseEvent& e, const std::string& why) override;
   void units(const runner::PhaseEvent& e, int done, int total, const char* unit_name) override;
-  void phase_finished(const runner::PhaseEvent& e, const nlohmann::json& counts, double seconds) override;
+  void phase_finished(const runner::PhaseEvent& e, const nlohmann::json& counts,
+                      double seconds) override;
   void job_finished(state::JobStatus status, const std::string& message) override;
 
 private:

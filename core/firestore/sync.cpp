@@ -24,7 +24,8 @@ struct ImageRef {
   std::string sha256, extension, object, remote;
 };
 
-ImageRef image_ref(const std::string& export_path, const std::string& collection, const std::string& bucket)
+ImageRef image_ref(const std::string& export_path, const std::string& collection,
+                   const std::string& bucket)
 {
   const std::string file = export_path.substr(export_path.rfind('/') + 1);
   const auto dot = file.find('.');
@@ -37,7 +38,8 @@ ImageRef image_ref(const std::string& export_path, const std::string& collection
 }
 
 PlannedWrite update(const std::string& root, const std::string& path, const json& fields,
-                    const std::vector<std::string>& mask, const std::set<std::string>& timestamp_keys)
+                    const std::vector<std::string>& mask,
+                    const std::set<std::string>& timestamp_keys)
 {
   PlannedWrite w;
   w.path = path;
@@ -48,7 +50,8 @@ PlannedWrite update(const std::string& root, const std::string& path, const json
   for (const auto& m : mask) {
     paths.push_back(quote_segment(m));
   }
-  w.write = {{"update", {{"name", w.remote}, {"fields", std::move(encoded)}}}, {"updateMask", {{"fieldPaths", paths}}}};
+  w.write = {{"update", {{"name", w.remote}, {"fields", std::move(encoded)}}},
+             {"updateMask", {{"fieldPaths", paths}}}};
   w.hash = util::sha256_hex(w.write.dump());
   return w;
 }
@@ -56,10 +59,12 @@ PlannedWrite update(const std::string& root, const std::string& path, const json
 void check_size(const PlannedWrite& w, const std::string& subject, const std::string& hint)
 {
   if (w.size > k_max_document_bytes) {
-    throw Error(ExitCode::job_failed,
-                fmt::format("{}: would be a {} byte Firestore document ({}), over the 1 MiB limit of {} bytes",
-                            subject, w.size, w.path, k_max_document_bytes),
-                hint);
+    throw Error(
+        ExitCode::job_failed,
+        fmt::format(
+            "{}: would be a {} byte Firestore document ({}), over the 1 MiB limit of {} bytes",
+            subject, w.size, w.path, k_max_document_bytes),
+        hint);
   }
 }
 
@@ -73,26 +78,29 @@ const std::set<std::string>& status_timestamp_keys()
 
 json processing_status(state::StateStore& store, const std::string& c)
 {
-  return {{"document_processing",
-           runner::status_json(store.job(c, state::JobKind::documents), phases::table(state::JobKind::documents))},
-          {"item_generation",
-           runner::status_json(store.job(c, state::JobKind::items), phases::table(state::JobKind::items))}};
+  return {{"document_processing", runner::status_json(store.job(c, state::JobKind::documents),
+                                                      phases::table(state::JobKind::documents))},
+          {"item_generation", runner::status_json(store.job(c, state::JobKind::items),
+                                                  phases::table(state::JobKind::items))}};
 }
 
-SyncPlan desired_state(const json& exported, const json& status, const std::string& root, const std::string& bucket)
+SyncPlan desired_state(const json& exported, const json& status, const std::string& root,
+                       const std::string& bucket)
 {
   const std::string c = exported.at("collection_id").get<std::string>();
   SyncPlan plan;
   std::map<std::string, PlannedImage> images;
   const auto relink = [&](const std::string& path) {
     const ImageRef ref = image_ref(path, c, bucket);
-    images.emplace(ref.remote, PlannedImage{ref.sha256, ref.object, ref.remote, content_type_for(ref.extension)});
+    images.emplace(ref.remote, PlannedImage{ref.sha256, ref.object, ref.remote,
+                                            content_type_for(ref.extension)});
     return ref.remote;
   };
 
-  plan.writes.push_back(update(root, "collections/" + c,
-                               {{"categories", exported.at("categories")}, {"processing_status", status}},
-                               {"categories", "processing_status"}, status_timestamp_keys()));
+  plan.writes.push_back(
+      update(root, "collections/" + c,
+             {{"categories", exported.at("categories")}, {"processing_status", status}},
+             {"categories", "processing_status"}, status_timestamp_keys()));
   check_size(plan.writes.back(), c, "this is a bug in collproc if it repeats; please report it");
 
   for (const auto& doc : exported.at("documents")) {
@@ -106,8 +114,10 @@ SyncPlan desired_state(const json& exported, const json& status, const std::stri
     plan.writes.push_back(update(root, fmt::format("collections/{}/documents/{}", c, id),
                                  {{"structured_products", products}}, {"structured_products"}, {}));
     check_size(plan.writes.back(),
-               fmt::format("{}: {}: structured_products ({} products)", c, doc.value("filename", id), products.size()),
-               "split the linesheet into smaller PDFs, stage them with 'collproc add', then process and sync again");
+               fmt::format("{}: {}: structured_products ({} products)", c,
+                           doc.value("filename", id), products.size()),
+               "split the linesheet into smaller PDFs, stage them with 'collproc add', then "
+               "process and sync again");
   }
 
   for (auto item : exported.at("items")) {
@@ -119,7 +129,8 @@ SyncPlan desired_state(const json& exported, const json& status, const std::stri
       mask.push_back(k);
     }
     const std::string id = item.at("item_id").get<std::string>();
-    plan.writes.push_back(update(root, fmt::format("collections/{}/items/{}", c, id), item, mask, {}));
+    plan.writes.push_back(
+        update(root, fmt::format("collections/{}/items/{}", c, id), item, mask, {}));
     check_size(plan.writes.back(), fmt::format("{}: item {}", c, id),
                "this item is far larger than any order line should be; check the purchase order");
   }
@@ -129,8 +140,8 @@ SyncPlan desired_state(const json& exported, const json& status, const std::stri
   return plan;
 }
 
-SyncPlan pending(const SyncPlan& desired, const std::map<std::string, std::string>& pushed, const std::string& root,
-                 const std::string& c)
+SyncPlan pending(const SyncPlan& desired, const std::map<std::string, std::string>& pushed,
+                 const std::string& root, const std::string& c)
 {
   SyncPlan out;
   std::set<std::string> wanted;
@@ -166,7 +177,8 @@ SyncPlan pending(const SyncPlan& desired, const std::map<std::string, std::strin
     } else if (remote.rfind(documents, 0) == 0) {
       // A document no longer staged: its products go, the rest of the
       // remote document (not ours) stays.
-      PlannedWrite w = update(root, remote.substr(root.size() + 1), json::object(), {"structured_products"}, {});
+      PlannedWrite w =
+          update(root, remote.substr(root.size() + 1), json::object(), {"structured_products"}, {});
       if (w.hash != hash) {
         out.writes.push_back(std::move(w));
       } else {
@@ -177,14 +189,17 @@ SyncPlan pending(const SyncPlan& desired, const std::map<std::string, std::strin
   return out;
 }
 
-SyncPlan plan_sync(state::StateStore& store, const std::string& c, const std::string& root, const std::string& bucket)
+SyncPlan plan_sync(state::StateStore& store, const std::string& c, const std::string& root,
+                   const std::string& bucket)
 {
   const json exported = ops::export_collection(store, c);
-  return pending(desired_state(exported, processing_status(store, c), root, bucket), store.pushed(c), root, c);
+  return pending(desired_state(exported, processing_status(store, c), root, bucket),
+                 store.pushed(c), root, c);
 }
 
-SyncResult push(state::StateStore& store, const std::string& c, const SyncPlan& plan, FirestoreClient& firestore,
-                StorageClient& storage, std::size_t batch_size, const std::function<void(const std::string&)>& step)
+SyncResult push(state::StateStore& store, const std::string& c, const SyncPlan& plan,
+                FirestoreClient& firestore, StorageClient& storage, std::size_t batch_size,
+                const std::function<void(const std::string&)>& step)
 {
   SyncResult result;
   batch_size = std::clamp<std::size_t>(batch_size, 1, k_max_writes_per_commit);

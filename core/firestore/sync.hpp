@@ -26,25 +26,25 @@ namespace collproc::firestore {
 
 struct PlannedImage {
   std::string sha256;
-  std::string object;       // "collections/{id}/images/{sha256}.{ext}"
-  std::string remote;       // "gs://BUCKET/" + object
+  std::string object; // "collections/{id}/images/{sha256}.{ext}"
+  std::string remote; // "gs://BUCKET/" + object
   std::string content_type;
 };
 
 struct PlannedWrite {
   enum class Kind { update, remove };
   Kind kind = Kind::update;
-  std::string path;         // below .../documents: "collections/ss26/items/it-1"
-  std::string remote;       // full resource name
-  nlohmann::json write;     // a google.firestore.v1.Write
-  std::string hash;         // SHA-256 of write; "" for a delete
-  int64_t size = 0;         // document_size of an update
+  std::string path;     // below .../documents: "collections/ss26/items/it-1"
+  std::string remote;   // full resource name
+  nlohmann::json write; // a google.firestore.v1.Write
+  std::string hash;     // SHA-256 of write; "" for a delete
+  int64_t size = 0;     // document_size of an update
 };
 
 struct SyncPlan {
-  std::vector<PlannedImage> images;  // images not yet pushed
-  std::vector<PlannedWrite> writes;  // updates not yet pushed, then deletes
-  int unchanged = 0;                 // documents and images already pushed as they are
+  std::vector<PlannedImage> images; // images not yet pushed
+  std::vector<PlannedWrite> writes; // updates not yet pushed, then deletes
+  int unchanged = 0;                // documents and images already pushed as they are
 };
 
 // Everything the remote should hold, from an export and its SPEC §4 status

@@ -51,7 +51,8 @@ json encode(const json& v, const std::set<std::string>& ts, int depth, bool in_a
     json fields = json::object();
     for (const auto& [k, e] : v.items()) {
       if (ts.count(k) && e.is_string()) {
-        fields[k] = e.get<std::string>().empty() ? json{{"nullValue", nullptr}} : json{{"timestampValue", e}};
+        fields[k] = e.get<std::string>().empty() ? json{{"nullValue", nullptr}}
+                                                 : json{{"timestampValue", e}};
       } else {
         fields[k] = encode(e, ts, depth + 1, false);
       }
@@ -65,7 +66,8 @@ json encode(const json& v, const std::set<std::string>& ts, int depth, bool in_a
 
 [[noreturn]] void malformed(const json& v)
 {
-  throw Error(ExitCode::job_failed, "firestore: malformed value from the server: " + v.dump().substr(0, 200),
+  throw Error(ExitCode::job_failed,
+              "firestore: malformed value from the server: " + v.dump().substr(0, 200),
               "check that the endpoint is Firestore's REST API v1");
 }
 
@@ -140,8 +142,9 @@ json decode_value(const json& v)
   if (kind == "integerValue") {
     return x.is_string() ? json(std::stoll(x.get<std::string>())) : x;
   }
-  if (kind == "booleanValue" || kind == "doubleValue" || kind == "stringValue" || kind == "timestampValue" ||
-      kind == "referenceValue" || kind == "bytesValue" || kind == "geoPointValue") {
+  if (kind == "booleanValue" || kind == "doubleValue" || kind == "stringValue" ||
+      kind == "timestampValue" || kind == "referenceValue" || kind == "bytesValue" ||
+      kind == "geoPointValue") {
     return x;
   }
   if (kind == "arrayValue") {

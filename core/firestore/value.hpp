@@ -25,9 +25,11 @@ constexpr int k_max_depth = 20;
 // timestampValue (RFC 3339), or nullValue when empty. Throws
 // Error(job_failed) for what Firestore cannot store: an array directly inside
 // an array, or nesting deeper than k_max_depth.
-nlohmann::json encode_value(const nlohmann::json& value, const std::set<std::string>& timestamp_keys = {});
+nlohmann::json encode_value(const nlohmann::json& value,
+                            const std::set<std::string>& timestamp_keys = {});
 // A document's `fields` map: encode_value of each member of an object.
-nlohmann::json encode_fields(const nlohmann::json& object, const std::set<std::string>& timestamp_keys = {});
+nlohmann::json encode_fields(const nlohmann::json& object,
+                             const std::set<std::string>& timestamp_keys = {});
 
 // Back to plain JSON (timestampValue as its string, integerValue as a
 // number); throws Error(job_failed) for a malformed Value.

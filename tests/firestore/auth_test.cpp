@@ -51,7 +51,8 @@ std::string base64url_decode(const std::string& s)
   }
   std::string out(b64.size(), '\0');
   const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(b64.data()), static_cast<int>(b64.size()));
+                                reinterpret_cast<const unsigned char*>(b64.data()),
+                                static_cast<int>(b64.size()));
   out.resize(static_cast<std::size_t>(n) - (s.size() % 4 == 2 ? 2 : s.size() % 4 == 3 ? 1 : 0));
   return out;
 }
@@ -61,14 +62,16 @@ bool verifies(const std::string& jwt, const std::string& public_pem)
   const auto dot = jwt.rfind('.');
   const std::string input = jwt.substr(0, dot);
   const std::string signature = base64url_decode(jwt.substr(dot + 1));
-  const std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(public_pem.data(), static_cast<int>(public_pem.size())),
-                                                      BIO_free);
-  const std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr),
-                                                                 EVP_PKEY_free);
-  const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  const std::unique_ptr<BIO, decltype(&BIO_free)> bio(
+      BIO_new_mem_buf(public_pem.data(), static_cast<int>(public_pem.size())), BIO_free);
+  const std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+      PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
+  const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                    EVP_MD_CTX_free);
   EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get());
-  return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
-                          reinterpret_cast<const unsigned char*>(input.data()), input.size()) == 1;
+  return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()),
+                          signature.size(), reinterpret_cast<const unsigned char*>(input.data()),
+                          input.size()) == 1;
 }
 
 } // namespace
@@ -85,8 +88,8 @@ TEST_CASE("base64url encodes without padding, with - and _", "[firestore]")
 TEST_CASE("sign_jwt makes an RS256 assertion the key's public half verifies", "[firestore]")
 {
   const KeyPair key = make_key();
-  ServiceAccount a{"sync@demo.iam.gserviceaccount.com", key.private_pem, "kid-1", "https://oauth2.googleapis.com/token",
-                   "demo"};
+  ServiceAccount a{"sync@demo.iam.gserviceaccount.com", key.private_pem, "kid-1",
+                   "https://oauth2.googleapis.com/token", "demo"};
   const std::string jwt = sign_jwt(a, k_scopes, 1700000000);
   CHECK(verifies(jwt, key.public_pem));
   const auto first = jwt.find('.');
@@ -116,12 +119,15 @@ TEST_CASE("load_service_account refuses what is not a service-account key", "[fi
 {
   test::TempDir dir;
   test::write_file(dir.path() / "user.json", R"({"type": "authorized_user", "client_id": "x"})");
-  CHECK_THROWS_WITH(load_service_account(dir.path() / "user.json"), Catch::Contains("not a service-account key"));
-  CHECK_THROWS_WITH(load_service_account(dir.path() / "missing.json"), Catch::Contains("cannot read"));
+  CHECK_THROWS_WITH(load_service_account(dir.path() / "user.json"),
+                    Catch::Contains("not a service-account key"));
+  CHECK_THROWS_WITH(load_service_account(dir.path() / "missing.json"),
+                    Catch::Contains("cannot read"));
   test::write_file(dir.path() / "plain.json",
                    R"({"type": "service_account", "client_email": "a@b", "private_key": "x",
                        "token_uri": "http://oauth.example.com/token"})");
-  CHECK_THROWS_WITH(load_service_account(dir.path() / "plain.json"), Catch::Contains("is not https"));
+  CHECK_THROWS_WITH(load_service_account(dir.path() / "plain.json"),
+                    Catch::Contains("is not https"));
 }
 
 TEST_CASE("a service-account token comes from token_uri once and is reused", "[firestore]")
@@ -130,15 +136,18 @@ TEST_CASE("a service-account token comes from token_uri once and is reused", "[f
   test::TempDir dir;
   test::write_file(dir.path() / "pub.pem", key.public_pem);
   const std::string email = "sync@demo.iam.gserviceaccount.com";
-  test::LoopbackServer server({"--public-key", (dir.path() / "pub.pem").string(), "--client-email", email,
-                               "--require-token"});
+  test::LoopbackServer server({"--public-key", (dir.path() / "pub.pem").string(), "--client-email",
+                               email, "--require-token"});
   firestore::Remote remote = server.emulator();
   remote.config.firestore_emulator = remote.config.storage_emulator = false;
   remote.firestore_auth = remote.storage_auth = std::make_shared<Authorizer>(
-    ServiceAccount{email, key.private_pem, "k1", server.base() + "/token", "demo-test"}, remote.config.retry);
+      ServiceAccount{email, key.private_pem, "k1", server.base() + "/token", "demo-test"},
+      remote.config.retry);
   FirestoreClient fs(remote);
   for (int i = 0; i < 3; ++i) {
-    fs.commit(json::array({{{"update", {{"name", fs.root() + "/c/d" + std::to_string(i)}, {"fields", json::object()}}}}}));
+    fs.commit(json::array(
+        {{{"update",
+           {{"name", fs.root() + "/c/d" + std::to_string(i)}, {"fields", json::object()}}}}}));
   }
   CHECK(server.dump()["tokens_issued"] == 1);
   CHECK(server.count("POST", ":commit") == 3);
@@ -150,8 +159,9 @@ TEST_CASE("a service-account token comes from token_uri once and is reused", "[f
   }
   SECTION("a key the server does not know is refused with the endpoint's message")
   {
-    Authorizer other(ServiceAccount{email, make_key().private_pem, "k2", server.base() + "/token", "demo-test"},
-                     remote.config.retry);
+    Authorizer other(
+        ServiceAccount{email, make_key().private_pem, "k2", server.base() + "/token", "demo-test"},
+        remote.config.retry);
     CHECK_THROWS_WITH(other.header(), Catch::Contains("Invalid JWT Signature"));
   }
 }

@@ -41,7 +41,8 @@ TEST_CASE("a commit lands exactly as sent and reads back", "[firestore]")
   CHECK(decode_fields((*doc)["fields"]) == fields);
   CHECK_FALSE(fs.get("collections/none", {}));
 
-  SECTION("an update mask leaves other fields alone and deletes masked fields absent from the write")
+  SECTION(
+      "an update mask leaves other fields alone and deletes masked fields absent from the write")
   {
     fs.commit(json::array({update(name, {{"deck_title", "AW25"}}, {"deck_title"})}));
     fs.commit(json::array({update(name, {{"categories", {"Coats"}}}, {"categories", "count"})}));
@@ -72,7 +73,8 @@ TEST_CASE("the server's limits come back as errors with its message", "[firestor
     for (int i = 0; i < 501; ++i) {
       writes.push_back(update(fs.root() + "/c/d" + std::to_string(i), {{"i", i}}, {}));
     }
-    CHECK_THROWS_WITH(fs.commit(writes), Catch::Contains("INVALID_ARGUMENT") && Catch::Contains("500 writes"));
+    CHECK_THROWS_WITH(fs.commit(writes),
+                      Catch::Contains("INVALID_ARGUMENT") && Catch::Contains("500 writes"));
     writes.erase(writes.end() - 1);
     CHECK_NOTHROW(fs.commit(writes));
   }
@@ -98,8 +100,9 @@ TEST_CASE("the server's limits come back as errors with its message", "[firestor
   }
   SECTION("a field outside the update mask")
   {
-    CHECK_THROWS_WITH(fs.commit(json::array({update(fs.root() + "/c/d", {{"a", 1}, {"b", 2}}, {"a"})})),
-                      Catch::Contains("not in the update mask"));
+    CHECK_THROWS_WITH(
+        fs.commit(json::array({update(fs.root() + "/c/d", {{"a", 1}, {"b", 2}}, {"a"})})),
+        Catch::Contains("not in the update mask"));
   }
 }
 
@@ -117,7 +120,11 @@ TEST_CASE("passing failures are retried; lasting ones become unavailable", "[fir
   }
   SECTION("429 with Retry-After waits at least that long")
   {
-    server.fault({{"match", ":commit"}, {"kind", "status"}, {"status", 429}, {"retry_after", "1"}, {"count", 1}});
+    server.fault({{"match", ":commit"},
+                  {"kind", "status"},
+                  {"status", 429},
+                  {"retry_after", "1"},
+                  {"count", 1}});
     const auto t0 = std::chrono::steady_clock::now();
     CHECK_NOTHROW(fs.commit(writes));
     CHECK(std::chrono::steady_clock::now() - t0 >= std::chrono::milliseconds(1000));
@@ -190,8 +197,10 @@ TEST_CASE("images upload once, by media or resumable upload", "[firestore]")
     storage.upload("collections/c/images/a.jpg", bytes, "image/jpeg");
     CHECK(storage.exists("collections/c/images/a.jpg"));
     CHECK(object_sha("collections/c/images/a.jpg") == util::sha256_hex(bytes));
-    CHECK(server.dump()["objects"]["demo-test.appspot.com/collections/c/images/a.jpg"]["contentType"] == "image/jpeg");
-    storage.upload("collections/c/images/a.jpg", bytes, "image/jpeg"); // 412 from ifGenerationMatch=0
+    CHECK(server.dump()["objects"]["demo-test.appspot.com/collections/c/images/a.jpg"]
+                       ["contentType"] == "image/jpeg");
+    storage.upload("collections/c/images/a.jpg", bytes,
+                   "image/jpeg"); // 412 from ifGenerationMatch=0
     CHECK(server.count("POST", "/upload/") == 2);
   }
   SECTION("large: resumable upload in 256 KiB chunks, resuming after a reset")

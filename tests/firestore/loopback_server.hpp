@@ -28,9 +28,10 @@ public:
   explicit LoopbackServer(const std::vector<std::string>& options = {})
   {
     const auto port_file = m_dir.path() / "port";
-    std::vector<std::string> args{"/usr/bin/python3",
-                                  (source_dir() / "tests/support/firestore_server.py").string(),
-                                  "--port-file", port_file.string(), "--lifetime", "120"};
+    std::vector<std::string> args{
+        "/usr/bin/python3", (source_dir() / "tests/support/firestore_server.py").string(),
+        "--port-file",      port_file.string(),
+        "--lifetime",       "120"};
     args.insert(args.end(), options.begin(), options.end());
     m_pid = fork();
     if (m_pid == 0) {
@@ -80,7 +81,8 @@ public:
     int n = 0;
     const nlohmann::json all = dump(); // named: a temporary would die before the loop
     for (const auto& req : all["requests"]) {
-      n += req["method"] == method && req["path"].get<std::string>().find(path_part) != std::string::npos;
+      n += req["method"] == method &&
+           req["path"].get<std::string>().find(path_part) != std::string::npos;
     }
     return n;
   }

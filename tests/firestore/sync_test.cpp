@@ -20,31 +20,39 @@ json sample_export(int products = 1, std::size_t description = 10)
 {
   json ps = json::array();
   for (int i = 0; i < products; ++i) {
-    ps.push_back({{"product_id", "p" + std::to_string(i)},
-                  {"style_number", "SS26-1042"},
-                  {"description", std::string(description, 'd')},
-                  {"bbox", {1.0, 2.0, 3.0, 4.0}},
-                  {"images", {{{"image_id", "i1"}, {"path", "images/" + k_sha + ".jpg"}, {"match_score", 0.9}}}}});
+    ps.push_back(
+        {{"product_id", "p" + std::to_string(i)},
+         {"style_number", "SS26-1042"},
+         {"description", std::string(description, 'd')},
+         {"bbox", {1.0, 2.0, 3.0, 4.0}},
+         {"images",
+          {{{"image_id", "i1"}, {"path", "images/" + k_sha + ".jpg"}, {"match_score", 0.9}}}}});
   }
-  return {{"collection_id", "ss26"},
-          {"categories", {"Dresses"}},
-          {"documents", {{{"document_id", "doc1"}, {"filename", "lookbook.pdf"}, {"structured_products", ps}}}},
-          {"items", {{{"item_id", "it1"}, {"sizes", {{"S", 2}}}, {"images", {"images/" + k_sha + ".jpg"}}}}}};
+  return {
+      {"collection_id", "ss26"},
+      {"categories", {"Dresses"}},
+      {"documents",
+       {{{"document_id", "doc1"}, {"filename", "lookbook.pdf"}, {"structured_products", ps}}}},
+      {"items",
+       {{{"item_id", "it1"}, {"sizes", {{"S", 2}}}, {"images", {"images/" + k_sha + ".jpg"}}}}}};
 }
 
-const json k_status{{"document_processing", {{"status", "completed"}, {"started_at", "2026-11-28T14:30:03.123Z"}}}};
+const json k_status{
+    {"document_processing", {{"status", "completed"}, {"started_at", "2026-11-28T14:30:03.123Z"}}}};
 
 } // namespace
 
-TEST_CASE("desired_state writes the SPEC §6 paths with update masks and gs:// image URLs", "[firestore]")
+TEST_CASE("desired_state writes the SPEC §6 paths with update masks and gs:// image URLs",
+          "[firestore]")
 {
   const SyncPlan plan = desired_state(sample_export(), k_status, k_root, "bkt");
   REQUIRE(plan.writes.size() == 3);
   const auto& col = plan.writes[0].write;
   CHECK(col["update"]["name"] == k_root + "/collections/ss26");
   CHECK(col["updateMask"]["fieldPaths"] == json{"categories", "processing_status"});
-  CHECK(col["update"]["fields"]["processing_status"]["mapValue"]["fields"]["document_processing"]["mapValue"]["fields"]
-           ["started_at"] == json{{"timestampValue", "2026-11-28T14:30:03.123Z"}});
+  CHECK(col["update"]["fields"]["processing_status"]["mapValue"]["fields"]["document_processing"]
+           ["mapValue"]["fields"]["started_at"] ==
+        json{{"timestampValue", "2026-11-28T14:30:03.123Z"}});
   const auto& doc = plan.writes[1].write;
   CHECK(doc["update"]["name"] == k_root + "/collections/ss26/documents/doc1");
   CHECK(doc["updateMask"]["fieldPaths"] == json{"structured_products"});
@@ -60,7 +68,8 @@ TEST_CASE("desired_state writes the SPEC §6 paths with update masks and gs:// i
   CHECK(plan.images[0].content_type == "image/jpeg");
 }
 
-TEST_CASE("a linesheet whose structured_products exceed 1 MiB fails before anything is sent", "[firestore]")
+TEST_CASE("a linesheet whose structured_products exceed 1 MiB fails before anything is sent",
+          "[firestore]")
 {
   // 1,200 products of 1 KB each: well over Firestore's 1 MiB per document.
   try {
@@ -68,8 +77,9 @@ TEST_CASE("a linesheet whose structured_products exceed 1 MiB fails before anyth
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::job_failed);
-    CHECK_THAT(e.what(), Catch::StartsWith("ss26: lookbook.pdf: structured_products (1200 products)") &&
-                           Catch::Contains("over the 1 MiB limit"));
+    CHECK_THAT(e.what(),
+               Catch::StartsWith("ss26: lookbook.pdf: structured_products (1200 products)") &&
+                   Catch::Contains("over the 1 MiB limit"));
     CHECK_THAT(e.hint(), Catch::Contains("split the linesheet"));
   }
   CHECK_NOTHROW(desired_state(sample_export(800, 1000), k_status, k_root, "bkt"));

@@ -20,14 +20,17 @@ TEST_CASE("encode_value follows Firestore's REST value encoding", "[firestore]")
   CHECK(encode_value(json::array()) == json{{"arrayValue", json::object()}});
   CHECK(encode_value(json::object()) == json{{"mapValue", json::object()}});
   CHECK(encode_value(json{{"S", 2}, {"One Size", 1}}) ==
-        json{{"mapValue", {{"fields", {{"S", {{"integerValue", "2"}}}, {"One Size", {{"integerValue", "1"}}}}}}}});
+        json{{"mapValue",
+              {{"fields",
+                {{"S", {{"integerValue", "2"}}}, {"One Size", {{"integerValue", "1"}}}}}}}});
   CHECK(encode_value(json::array({1.5, "a"})) ==
         json{{"arrayValue", {{"values", {{{"doubleValue", 1.5}}, {{"stringValue", "a"}}}}}}});
 }
 
 TEST_CASE("keys named as timestamps become timestampValue, or nullValue when empty", "[firestore]")
 {
-  const json status{{"started_at", "2026-11-28T14:30:03.123Z"}, {"completed_at", ""}, {"status", "processing"}};
+  const json status{
+      {"started_at", "2026-11-28T14:30:03.123Z"}, {"completed_at", ""}, {"status", "processing"}};
   const json fields = encode_fields(status, {"started_at", "completed_at"});
   CHECK(fields["started_at"] == json{{"timestampValue", "2026-11-28T14:30:03.123Z"}});
   CHECK(fields["completed_at"] == json{{"nullValue", nullptr}});
@@ -53,10 +56,14 @@ TEST_CASE("what Firestore cannot store is refused before sending", "[firestore]"
 
 TEST_CASE("decode_value reverses encode_value", "[firestore]")
 {
-  const json item{{"item_id", "it-1"},          {"sizes", {{"S", 2}, {"M", 4}}},
-                  {"unit_cost", 42.5},          {"retail_price", nullptr},
-                  {"on_linesheet", true},       {"images", json::array({"gs://b/x.jpg"})},
-                  {"source", {{"rows", {14, 15}}}}, {"colors", json::array()}};
+  const json item{{"item_id", "it-1"},
+                  {"sizes", {{"S", 2}, {"M", 4}}},
+                  {"unit_cost", 42.5},
+                  {"retail_price", nullptr},
+                  {"on_linesheet", true},
+                  {"images", json::array({"gs://b/x.jpg"})},
+                  {"source", {{"rows", {14, 15}}}},
+                  {"colors", json::array()}};
   CHECK(decode_fields(encode_fields(item)) == item);
   CHECK_THROWS_AS(decode_value(json{{"noSuchValue", 1}}), Error);
 }
@@ -76,7 +83,9 @@ TEST_CASE("field paths quote segments that are not simple names", "[firestore]")
 TEST_CASE("document_size follows Google's storage size calculation", "[firestore]")
 {
   // Google's worked example: users/jeff/tasks/my_task_id with four fields is 147 bytes.
-  const json fields = encode_fields(
-    {{"type", "Personal"}, {"done", false}, {"priority", 1}, {"description", "Learn Cloud Firestore"}});
+  const json fields = encode_fields({{"type", "Personal"},
+                                     {"done", false},
+                                     {"priority", 1},
+                                     {"description", "Learn Cloud Firestore"}});
   CHECK(document_size("users/jeff/tasks/my_task_id", fields) == 147);
 }

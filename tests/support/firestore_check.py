@@ -5,7 +5,8 @@
       the remote documents and objects of the export's collection equal the export, field by
       field, with image paths as gs://BUCKET/collections/ID/images/... URLs
   firestore_check.py BASE snapshot PROJECT
-      canonical JSON of every document of PROJECT (decoded fields, no server times) and object
+      canonical JSON of every document of PROJECT by path below .../documents (decoded
+      fields, no server times)
   firestore_check.py BASE count METHOD PATH_SUBSTRING
       how many logged requests match
   firestore_check.py BASE writes
@@ -112,8 +113,7 @@ def main():
             for job in fields.get("processing_status", {}).values():
                 for k in ("last_updated",):
                     job.pop(k, None)
-        print(json.dumps({"documents": docs, "objects": {k: v["sha256"] for k, v in d["objects"].items()}},
-                         sort_keys=True, indent=1))
+        print(json.dumps(docs, sort_keys=True, indent=1))
     elif cmd == "count":
         d = dump(base)
         print(sum(1 for r in d["requests"] if r["method"] == args[0] and args[1] in r["path"]))
