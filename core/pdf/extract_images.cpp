@@ -6,11 +6,14 @@
 #include "core/pdf/poppler_support.hpp"
 #include "core/util/hash.hpp"
 
+#include <unistd.h>
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <optional>
 #include <utility>
@@ -31,12 +34,61 @@ struct Encoded {
   std::string format;
 };
 
+// A JPEG starts with an SOI marker.
+bool looks_like_jpeg(const std::string& bytes)
+{
+  return bytes.size() >= 4 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+         static_cast<unsigned char>(bytes[1]) == 0xD8;
+}
+
+// The stream's bytes straight from the file when they lie there unfiltered
+// and unencrypted (the usual case): the same bytes Poppler's FileStream gives,
+// up to /Length or the end of the file, in one pread instead of one per 256
+// bytes. nullopt when the stream is not such a slice or the read fails.
+std::optional<std::string> read_slice(int fd, Stream* raw)
+{
+  if (fd < 0 || raw->getKind() != strFile) {
+    return std::nullopt;
+  }
+  auto* file = static_cast<BaseStream*>(raw);
+  const Goffset start = file->getStart();
+  const Goffset length = file->getLength();
+  if (start < 0 || length <= 0 || static_cast<std::size_t>(length) > k_max_jpeg_bytes) {
+    return std::nullopt;
+  }
+  std::string bytes(static_cast<std::size_t>(length), '\0');
+  std::size_t got = 0;
+  while (got < bytes.size()) {
+    const ssize_t n = ::pread(fd, bytes.data() + got, bytes.size() - got,
+                              static_cast<off_t>(start) + static_cast<off_t>(got));
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      return std::nullopt;
+    }
+    if (n == 0) {
+      break; // a /Length past the end: FileStream stops there too
+    }
+    got += static_cast<std::size_t>(n);
+  }
+  bytes.resize(got);
+  return bytes;
+}
+
 // The JPEG exactly as embedded: the data below the DCT filter. nullopt when it
 // does not look like a JPEG or is too large, so the caller can decode instead.
-std::optional<std::string> raw_jpeg(Stream* str)
+// fd is the Document's own descriptor of the file (-1 for none).
+std::optional<std::string> raw_jpeg(Stream* str, int fd)
 {
   Stream* raw = str->getNextStream();
   if (raw == nullptr) {
+    return std::nullopt;
+  }
+  if (std::optional<std::string> slice = read_slice(fd, raw)) {
+    if (looks_like_jpeg(*slice)) {
+      return slice;
+    }
     return std::nullopt;
   }
   raw->reset();
@@ -54,8 +106,7 @@ std::optional<std::string> raw_jpeg(Stream* str)
     }
   }
   raw->close();
-  if (bytes.size() < 4 || static_cast<unsigned char>(bytes[0]) != 0xFF ||
-      static_cast<unsigned char>(bytes[1]) != 0xD8) {
+  if (!looks_like_jpeg(bytes)) {
     return std::nullopt;
   }
   return bytes;
@@ -297,7 +348,7 @@ private:
   {
     // Inline JPEG data has no length of its own to read up to: decode it.
     if (str->getKind() == strDCT && !inline_img) {
-      if (std::optional<std::string> jpeg = raw_jpeg(str)) {
+      if (std::optional<std::string> jpeg = raw_jpeg(str, m_impl.file.get())) {
         return Encoded{std::move(*jpeg), "jpg"};
       }
     }

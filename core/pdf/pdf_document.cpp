@@ -3,6 +3,9 @@
 #include "core/pdf/poppler_support.hpp"
 #include "core/util/error.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cctype>
 #include <fstream>
 #include <mutex>
@@ -110,6 +113,24 @@ Object interpretable_contents(Page& page, XRef* xref)
 }
 
 } // namespace
+
+FileHandle::~FileHandle()
+{
+  if (m_fd >= 0) {
+    ::close(m_fd);
+  }
+}
+
+FileHandle& FileHandle::operator=(FileHandle&& other) noexcept
+{
+  if (this != &other) {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+    m_fd = std::exchange(other.m_fd, -1);
+  }
+  return *this;
+}
 
 PopplerMessages::PopplerMessages() : m_previous(t_messages)
 {
@@ -222,6 +243,8 @@ Document Document::open(const std::filesystem::path& path, const std::string& di
 
   auto impl = std::make_unique<Impl>();
   impl->doc = std::move(doc);
+  // Without it JPEGs are still read, through Poppler, only more slowly.
+  impl->file = FileHandle(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   impl->display_name = display_name;
   return Document(std::move(impl));
 }

@@ -11,6 +11,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace collproc::pdf {
@@ -23,8 +24,24 @@ struct CachedImage {
   bool usable = false; // false when it could not be decoded: later placements are skipped too
 };
 
+// A read-only file descriptor, closed on destruction; -1 when none.
+class FileHandle {
+public:
+  explicit FileHandle(int fd = -1) : m_fd(fd) {}
+  ~FileHandle();
+  FileHandle(FileHandle&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+  FileHandle& operator=(FileHandle&& other) noexcept;
+  int get() const { return m_fd; }
+
+private:
+  int m_fd;
+};
+
 struct Document::Impl {
   std::unique_ptr<PDFDoc> doc;
+  // The same file, for reading an embedded JPEG in one pread: Poppler's
+  // FileStream reads 256 bytes per system call.
+  FileHandle file;
   std::string display_name;
   std::map<std::pair<int, int>, CachedImage> images_by_ref; // (num, gen) -> image
   std::set<std::string> returned_sha256; // blobs whose bytes a caller already received
