@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The robustness corpus (broken and odd real-world PDFs, spreadsheets, CSVs):
+# `add` exits 0 or 65 with a message naming the file; `process` and
+# `generate-items` exit 0, 1 or 65; never a crash, a hang or unbounded
+# memory, and the state file stays intact. Skipped when the corpus is absent.
+source "$(dirname "$0")/lib.bash"
+
+corpus=${SHARED_DIR:-$SOURCE_DIR/../shared}/corpus/robustness
+[ -d "$corpus" ] || { echo "no corpus at $corpus"; exit 125; }
+ulimit -v 4000000 # KiB: a runaway allocation fails instead of swamping the machine
+
+ok_code() { # ok_code CODE ALLOWED...
+  local code=$1; shift
+  for c in "$@"; do [ "$code" -eq "$c" ] && return 0; done
+  return 1
+}
+
+n=0
+for f in "$corpus"/pdf/*.pdf "$corpus"/xlsx/*.xlsx "$corpus"/csv/*.csv; do
+  n=$((n + 1))
+  id=c$n
+  name=$(basename "$f")
+  case "$f" in
+    *.pdf) args=(--linesheet "$f" --po "$TESTDATA/table-rows/po.csv") ;;
+    *) args=(--linesheet "$TESTDATA/grid-basic/linesheet.pdf" --po "$f") ;;
+  esac
+  code=0; timeout 60 "$COLLPROC" add "$id" "${args[@]}" >"$WORK/out" 2>"$WORK/err" || code=$?
+  ok_code "$code" 0 65 || fail "$name: add exited $code: $(cat "$WORK/err")"
+  if [ "$code" -eq 65 ]; then
+    grep -q "$name" "$WORK/err" || fail "$name: refusal does not name the file: $(cat "$WORK/err")"
+    continue
+  fi
+  code=0; timeout 120 "$COLLPROC" --progress none process "$id" >"$WORK/out" 2>"$WORK/err" || code=$?
+  ok_code "$code" 0 1 65 || fail "$name: process exited $code: $(cat "$WORK/err")"
+  if [ "$code" -eq 0 ]; then
+    code=0; timeout 120 "$COLLPROC" --progress none generate-items "$id" >"$WORK/out" 2>"$WORK/err" || code=$?
+    ok_code "$code" 0 1 65 || fail "$name: generate-items exited $code: $(cat "$WORK/err")"
+  fi
+done
+[ "$(sqlite3 "$COLLPROC_STATE" 'PRAGMA integrity_check')" = ok ] || fail "state file damaged"
+echo "corpus: $n files, every outcome clean"
