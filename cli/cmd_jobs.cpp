@@ -24,13 +24,32 @@ std::string summary(state::StateStore& store, const std::string& c, JobKind job)
     const auto cp = store.checkpoint(c, phase);
     return cp ? cp->counts : nlohmann::json::object();
   };
+  // What the AI engine's phases spent (recorded only by engines that ask a
+  // service), e.g. "; openai: 3 requests, 2 from cache, 5120 + 830 tokens".
+  const auto usage = [&](std::initializer_list<const char*> phases) {
+    int64_t requests = 0, cached = 0, prompt = 0, completion = 0, fallbacks = 0;
+    bool any = false;
+    for (const char* phase : phases) {
+      const auto c = counts(phase);
+      any = any || c.contains("prompt_tokens");
+      requests += c.value("ai_requests", int64_t{0});
+      cached += c.value("ai_cached", int64_t{0});
+      prompt += c.value("prompt_tokens", int64_t{0});
+      completion += c.value("completion_tokens", int64_t{0});
+      fallbacks += c.value("ai_fallbacks", int64_t{0});
+    }
+    return any ? fmt::format("; openai: {} requests, {} from cache, {} + {} tokens{}", requests, cached, prompt,
+                             completion, fallbacks > 0 ? fmt::format(", {} heuristic fallbacks", fallbacks) : "")
+               : std::string();
+  };
   if (job == JobKind::documents) {
     const auto filter = counts("filter-images");
-    return fmt::format("{} products, {} images kept / {} dropped, {} categories",
+    return fmt::format("{} products, {} images kept / {} dropped, {} categories{}",
                        counts("extract-products").value("products", 0), filter.value("kept", 0),
-                       filter.value("dropped", 0), counts("generate-categories").value("categories", 0));
+                       filter.value("dropped", 0), counts("generate-categories").value("categories", 0),
+                       usage({"generate-categories", "extract-products"}));
   }
-  return fmt::format("{} items", counts("save-items").value("items", 0));
+  return fmt::format("{} items{}", counts("save-items").value("items", 0), usage({"identify-columns"}));
 }
 
 std::string title(JobKind job)

@@ -9,7 +9,7 @@ LLM_LOG=$WORK/llm.log
 start_llm() {
   [ -n "${LLM_PID:-}" ] && kill "$LLM_PID" 2>/dev/null && wait "$LLM_PID" 2>/dev/null || true
   rm -f "$WORK/llm.port"
-  python3 "$SOURCE_DIR/tests/support/llm_server.py" --testdata "$TESTDATA" --port-file "$WORK/llm.port" \
+  /usr/bin/python3 "$SOURCE_DIR/tests/support/llm_server.py" --testdata "$TESTDATA" --port-file "$WORK/llm.port" \
     --log "$LLM_LOG" --api-key "$LLM_KEY" "$@" &
   LLM_PID=$!
   for _ in $(seq 1 100); do [ -f "$WORK/llm.port" ] && break; sleep 0.05; done
