@@ -32,7 +32,8 @@ for f in "$corpus"/pdf/*.pdf "$corpus"/xlsx/*.xlsx "$corpus"/csv/*.csv; do
   fi
   code=0; timeout 120 "$COLLPROC" --progress none process "$id" >"$WORK/out" 2>"$WORK/err" || code=$?
   ok_code "$code" 0 1 65 || fail "$name: process exited $code: $(cat "$WORK/err")"
-  if [ "$code" -eq 0 ]; then
+  # A corpus PDF is the linesheet; only a corpus spreadsheet needs item generation.
+  if [ "$code" -eq 0 ] && [ "${f##*.}" != pdf ]; then
     code=0; timeout 120 "$COLLPROC" --progress none generate-items "$id" >"$WORK/out" 2>"$WORK/err" || code=$?
     ok_code "$code" 0 1 65 || fail "$name: generate-items exited $code: $(cat "$WORK/err")"
   fi
