@@ -268,6 +268,11 @@ void StorageClient::upload_resumable(const std::string& object, const std::strin
       throw Cancelled();
     }
     last = http_send(put, m_config.retry.timeout_ms);
+    if (last.status == 0 && last.transport_final) {
+      throw Error(ExitCode::job_failed,
+                  fmt::format("{}: {}", object_subject(object), last.transport_error),
+                  "collproc always verifies TLS: check the endpoint URL and its certificate");
+    }
     if (retryable(last)) {
       if (++failures >= m_config.retry.max_attempts) {
         throw Error(

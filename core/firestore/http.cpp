@@ -117,6 +117,10 @@ HttpResponse http_send(const HttpRequest& request, int64_t timeout_ms)
   } else {
     response.status = 0;
     response.transport_error = curl_easy_strerror(rc);
+    // A certificate that does not verify will not verify on retry either.
+    response.transport_final = rc == CURLE_PEER_FAILED_VERIFICATION ||
+                               rc == CURLE_SSL_CACERT_BADFILE || rc == CURLE_SSL_CERTPROBLEM ||
+                               rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT;
   }
   curl_slist_free_all(headers);
   curl_easy_cleanup(curl);
@@ -125,7 +129,8 @@ HttpResponse http_send(const HttpRequest& request, int64_t timeout_ms)
 
 bool retryable(const HttpResponse& r)
 {
-  return r.status == 0 || r.status == 429 || r.status == 500 || r.status == 503 || r.status == 504;
+  return (r.status == 0 && !r.transport_final) || r.status == 429 || r.status == 500 ||
+         r.status == 503 || r.status == 504;
 }
 
 int64_t backoff_ms(const RetryPolicy& policy, int retry, const HttpResponse& response)
@@ -162,6 +167,10 @@ HttpResponse send_with_retry(const HttpRequest& request, const RetryPolicy& poli
       throw Cancelled();
     }
     last = http_send(request, policy.timeout_ms);
+    if (last.status == 0 && last.transport_final) {
+      throw Error(ExitCode::job_failed, fmt::format("{}: {}", subject, last.transport_error),
+                  "collproc always verifies TLS: check the endpoint URL and its certificate");
+    }
     if (!retryable(last)) {
       return last;
     }

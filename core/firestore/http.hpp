@@ -22,7 +22,8 @@ struct HttpResponse {
   long status = 0;                            // 0: no response (transport failure)
   std::map<std::string, std::string> headers; // names lower-cased
   std::string body;
-  std::string transport_error; // curl's message when status is 0
+  std::string transport_error;  // curl's message when status is 0
+  bool transport_final = false; // a failure retrying cannot fix (TLS verification, bad URL)
 };
 
 struct RetryPolicy {
@@ -38,7 +39,8 @@ RetryPolicy retry_policy_from_environment(int max_attempts, int64_t timeout_ms);
 // Sends one request; a transport failure is a response with status 0.
 HttpResponse http_send(const HttpRequest& request, int64_t timeout_ms);
 
-// Whether a response is worth retrying: 429, 500, 503, 504 or no response.
+// Whether a response is worth retrying: 429, 500, 503, 504 or no response
+// (except a final transport failure such as an unverifiable certificate).
 bool retryable(const HttpResponse& response);
 
 // How long to wait before retry number `retry` (1-based): full-jitter
@@ -47,8 +49,9 @@ int64_t backoff_ms(const RetryPolicy& policy, int retry, const HttpResponse& res
 
 // Sends with retries. Returns the first response that is not retryable
 // (success or a final error, for the caller to read). Throws
-// Error(unavailable) naming `subject` when every attempt failed, and
-// Cancelled when a signal arrives while waiting.
+// Error(unavailable) naming `subject` when every attempt failed,
+// Error(job_failed) at once for a final transport failure, and Cancelled
+// when a signal arrives while waiting.
 HttpResponse send_with_retry(const HttpRequest& request, const RetryPolicy& policy,
                              const std::string& subject);
 

@@ -38,6 +38,17 @@ expect_code 0 "$COLLPROC" --progress none generate-items "$case" --force
 expect_code 2 env GOOGLE_APPLICATION_CREDENTIALS="$WORK/other.json" "$COLLPROC" sync "$case"
 grep -q "Invalid JWT Signature" "$WORK/err" || fail "$(cat "$WORK/err")"
 ! grep -q "PRIVATE KEY" "$WORK/err" || fail "the key leaked into an error"
+# TLS is always verified: a self-signed certificate is refused at once, nothing is sent.
+openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -days 1 -keyout "$WORK/tls.key" -out "$WORK/tls.crt" 2>/dev/null
+rm -f "$WORK/port"
+/usr/bin/python3 "$FS_SERVER" --port-file "$WORK/port" --lifetime 60 --tls-cert "$WORK/tls.crt" --tls-key "$WORK/tls.key" &
+for _ in $(seq 1 200); do [ -s "$WORK/port" ] && break; sleep 0.05; done
+tls=https://127.0.0.1:$(cat "$WORK/port")
+expect_code 1 env COLLPROC_FIRESTORE_ENDPOINT="$tls" COLLPROC_STORAGE_ENDPOINT="$tls" "$COLLPROC" sync "$case"
+grep -qi "certificate" "$WORK/err" || fail "$(cat "$WORK/err")"
+[ "$(curl -sfk "$tls/_test/dump" | /usr/bin/python3 -c 'import json,sys; print(len(json.load(sys.stdin)["requests"]))')" = 0 ] \
+  || fail "a request reached the server with the unverified certificate"
+
 # Tokens go only over TLS or to this machine.
 expect_code 2 env COLLPROC_FIRESTORE_ENDPOINT=http://firestore.example.com "$COLLPROC" sync "$case"
 grep -q "is not https" "$WORK/err" || fail "$(cat "$WORK/err")"

@@ -165,3 +165,21 @@ TEST_CASE("a service-account token comes from token_uri once and is reused", "[f
     CHECK_THROWS_WITH(other.header(), Catch::Contains("Invalid JWT Signature"));
   }
 }
+
+TEST_CASE("a token within a minute of expiry is replaced before use", "[firestore]")
+{
+  const KeyPair key = make_key();
+  test::TempDir dir;
+  test::write_file(dir.path() / "pub.pem", key.public_pem);
+  const std::string email = "sync@demo.iam.gserviceaccount.com";
+  // Tokens that live 30 s are always inside the one-minute margin.
+  test::LoopbackServer server({"--public-key", (dir.path() / "pub.pem").string(), "--client-email",
+                               email, "--require-token", "--token-lifetime", "30"});
+  Authorizer auth(
+      ServiceAccount{email, key.private_pem, "k1", server.base() + "/token", "demo-test"},
+      server.emulator().config.retry);
+  const std::string first = auth.header();
+  const std::string second = auth.header();
+  CHECK(first != second);
+  CHECK(server.dump()["tokens_issued"] == 2);
+}

@@ -22,6 +22,7 @@ requests whose path contains `match` (POST /_test/clear-faults drops them); GET 
 request log and token count; POST /_test/reset clears everything.
 
 Usage: firestore_server.py --port-file FILE [--public-key PEM] [--client-email E] [--require-token]
+                           [--tls-cert PEM --tls-key PEM] [--token-lifetime S] [--lifetime S]
 """
 
 import argparse
@@ -684,8 +685,15 @@ def main():
     p.add_argument("--require-token", action="store_true", help="refuse 'Bearer owner' (real-service mode)")
     p.add_argument("--token-lifetime", type=int, default=3600)
     p.add_argument("--lifetime", type=float, default=600, help="exit after this many seconds")
+    p.add_argument("--tls-cert", help="serve HTTPS with this certificate (PEM) ...")
+    p.add_argument("--tls-key", help="... and this key")
     ARGS = p.parse_args()
     server = Server(("127.0.0.1", 0), Handler)
+    if ARGS.tls_cert:
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(ARGS.tls_cert, ARGS.tls_key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     with open(ARGS.port_file + ".tmp", "w") as f:
         f.write(str(server.server_address[1]))
     os.rename(ARGS.port_file + ".tmp", ARGS.port_file)
