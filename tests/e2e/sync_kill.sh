@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A sync killed (SIGKILL) half-way finishes on rerun: the remote then equals a clean sync
+# A sync killed (SIGKILL) or interrupted (SIGINT) half-way finishes on rerun: the remote then equals a clean sync
 # of the same state, field by field, and no image was uploaded twice.
 source "$(dirname "$0")/lib.bash"
 source "$SOURCE_DIR/tests/support/firestore.bash"
@@ -30,5 +30,22 @@ check snapshot demo-test >"$WORK/rerun.json"
 check snapshot clean >"$WORK/clean.json"
 grep -q "collections/$case/items/" "$WORK/clean.json" || fail "the clean sync wrote no items"
 diff "$WORK/rerun.json" "$WORK/clean.json" >&2 || fail "killed+rerun differs from a clean sync"
+# SIGINT mid-way: exit 130 at the next request, and the rerun finishes the same way.
+fault '{"match": "/", "kind": "delay", "seconds": 0.1, "count": 100000}'
+"$COLLPROC" sync "$case" --project sigint --batch-size 2 >"$WORK/int.out" 2>&1 &
+pid=$!
+for _ in $(seq 1 200); do
+  [ "$(check snapshot sigint | grep -c "\"collections/$case/items/" || true)" -ge 2 ] && break
+  sleep 0.05
+done
+kill -INT "$pid"
+code=0
+wait "$pid" || code=$?
+[ "$code" = 130 ] || fail "SIGINT: sync exited $code ($(cat "$WORK/int.out"))"
+curl -sf -X POST "$BASE/_test/clear-faults" >/dev/null
+expect_code 0 "$COLLPROC" sync "$case" --project sigint
+check snapshot sigint >"$WORK/sigint.json"
+diff "$WORK/sigint.json" "$WORK/clean.json" >&2 || fail "interrupted+rerun differs from a clean sync"
+
 images=$(grep -o 'images/[0-9a-f]*\.[a-z]*' "$WORK/export.json" | sort -u | wc -l)
 [ "$(check count POST /upload/)" -le "$images" ] || fail "an image was uploaded twice"
