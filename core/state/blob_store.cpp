@@ -54,6 +54,15 @@ fs::path temp_name(const fs::path& dir)
   return dir / name.str();
 }
 
+int create_temp(const fs::path& temp)
+{
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    io_failure(temp, "cannot create blob");
+  }
+  return fd;
+}
+
 void fsync_dir(const fs::path& dir)
 {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
@@ -70,6 +79,18 @@ BlobStore::BlobStore(fs::path root) : m_root(std::move(root)) {}
 fs::path BlobStore::path_of(const std::string& sha256) const
 {
   return m_root / sha256.substr(0, 2) / sha256;
+}
+
+fs::path BlobStore::blob_dir(const std::string& sha256) const
+{
+  const fs::path dir = path_of(sha256).parent_path();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) {
+    errno = ec.value();
+    io_failure(dir, "cannot create blob directory");
+  }
+  return dir;
 }
 
 bool BlobStore::contains(const std::string& sha256) const
@@ -102,18 +123,8 @@ void BlobStore::put(const std::string& sha256, std::string_view bytes)
   if (contains(sha256)) {
     return;
   }
-  const fs::path dir = path_of(sha256).parent_path();
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) {
-    errno = ec.value();
-    io_failure(dir, "cannot create blob directory");
-  }
-  const fs::path temp = temp_name(dir);
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    io_failure(temp, "cannot create blob");
-  }
+  const fs::path temp = temp_name(blob_dir(sha256));
+  const int fd = create_temp(temp);
   try {
     write_all(fd, bytes.data(), bytes.size(), temp);
     if (::fsync(fd) != 0) {
@@ -135,18 +146,8 @@ std::string BlobStore::put_file(const fs::path& source)
   if (contains(sha)) {
     return sha;
   }
-  const fs::path dir = path_of(sha).parent_path();
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) {
-    errno = ec.value();
-    io_failure(dir, "cannot create blob directory");
-  }
-  const fs::path temp = temp_name(dir);
-  const int out = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (out < 0) {
-    io_failure(temp, "cannot create blob");
-  }
+  const fs::path temp = temp_name(blob_dir(sha));
+  const int out = create_temp(temp);
   const int in = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
   try {
     if (in < 0) {

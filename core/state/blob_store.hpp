@@ -30,6 +30,8 @@ public:
 
 private:
   void install(const std::filesystem::path& temp, const std::string& sha256);
+  // The blob's directory, created if needed.
+  std::filesystem::path blob_dir(const std::string& sha256) const;
   std::filesystem::path m_root;
 };
 
