@@ -217,7 +217,7 @@ RunOutcome JobRunner::run(const RunRequest& req)
         current = info.number;
         const PhaseEvent event{&info, total};
         const std::string& fp = fingerprints[i];
-        const bool forced = req.force || req.only.has_value() || (req.from > 1 && info.number >= req.from);
+        const bool forced = req.force || req.only.has_value() || (req.from > 0 && info.number >= req.from);
         const auto cp = m_store.checkpoint(c, info.name);
         if (!forced && cp && cp->complete && cp->fingerprint == fp) {
           m_progress.phase_skipped(event, "up to date");

@@ -21,7 +21,7 @@ namespace collproc::runner {
 struct RunRequest {
   std::string collection;
   state::JobKind job = state::JobKind::documents;
-  int from = 1;                // phases numbered >= from are run even when up to date (--from)
+  int from = 0;                // when > 0, phases numbered >= from run even when up to date (--from)
   bool force = false;          // run every phase (--force)
   std::optional<int> only;     // run this phase alone (`collproc phase`)
   RunOptions options;

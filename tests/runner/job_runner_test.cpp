@@ -49,13 +49,14 @@ struct Fixture {
   {
     store.ensure_collection("ss26");
   }
-  RunOutcome run(bool force = false)
+  RunOutcome run(bool force = false, int from = 0)
   {
     CancelToken fresh;
     JobRunner runner(store, {&units, &whole}, progress, token ? *token : fresh);
     RunRequest request;
     request.collection = "ss26";
     request.force = force;
+    request.from = from;
     return runner.run(request);
   }
   TempDir dir;
@@ -80,6 +81,18 @@ TEST_CASE("A rerun skips every phase whose fingerprint still matches", "[runner]
   CHECK(f.run(true).code == ExitCode::ok);
   CHECK(f.units.runs == 2);
   CHECK(f.store.runs("ss26").size() == 3);
+}
+
+TEST_CASE("--from reruns that phase and every later one, the first phase included", "[runner]")
+{
+  Fixture f;
+  CHECK(f.run().code == ExitCode::ok);
+  CHECK(f.run(false, 2).code == ExitCode::ok);
+  CHECK(f.units.runs == 1);
+  CHECK(f.whole.runs == 2);
+  CHECK(f.run(false, 1).code == ExitCode::ok);
+  CHECK(f.units.runs == 2);
+  CHECK(f.whole.runs == 3);
 }
 
 TEST_CASE("An interrupted per-unit phase resumes at its first unfinished unit", "[runner]")
