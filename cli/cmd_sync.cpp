@@ -15,6 +15,7 @@ namespace {
 struct SyncOptions {
   std::string collection;
   bool dry_run = false;
+  bool full = false;
   std::string project;
   std::string bucket;
   std::size_t batch_size = firestore::k_max_writes_per_commit;
@@ -71,7 +72,9 @@ int run_sync(const Globals& g, const SyncOptions& o)
   const auto remote = firestore::remote_from_environment(o.project, o.bucket, true, policy);
   firestore::FirestoreClient fs(remote);
   firestore::StorageClient storage(remote);
-  const auto plan = firestore::plan_sync(*store, o.collection, fs.root(), remote.config.bucket);
+  const auto plan =
+      firestore::plan_sync(*store, o.collection, fs.root(), remote.config.bucket,
+                           o.full ? firestore::Resend::all : firestore::Resend::changed);
   if (o.dry_run) {
     print_plan(plan, g.json);
     return 0;
@@ -113,6 +116,9 @@ void register_sync(CLI::App& app, Globals& g, Action& action)
   cmd->add_option("COLLECTION", o->collection, "Collection ID")->required();
   cmd->add_flag("--dry-run", o->dry_run,
                 "Print the uploads and writes a sync would make, send nothing");
+  cmd->add_flag(
+      "--full", o->full,
+      "Send every document and check every image again, whatever the state file remembers");
   cmd->add_option("--project", o->project,
                   "Firestore project (default: $GOOGLE_CLOUD_PROJECT, else the key's)");
   cmd->add_option("--bucket", o->bucket, "Storage bucket for images (default: $COLLPROC_BUCKET)");

@@ -190,11 +190,21 @@ SyncPlan pending(const SyncPlan& desired, const std::map<std::string, std::strin
 }
 
 SyncPlan plan_sync(state::StateStore& store, const std::string& c, const std::string& root,
-                   const std::string& bucket)
+                   const std::string& bucket, Resend resend)
 {
   const json exported = ops::export_collection(store, c);
-  return pending(desired_state(exported, processing_status(store, c), root, bucket),
-                 store.pushed(c), root, c);
+  auto pushed = store.pushed(c);
+  if (resend == Resend::all) {
+    for (auto it = pushed.begin(); it != pushed.end();) {
+      if (it->first.rfind("gs://", 0) == 0) {
+        it = pushed.erase(it);
+      } else {
+        (it++)->second.clear();
+      }
+    }
+  }
+  return pending(desired_state(exported, processing_status(store, c), root, bucket), pushed, root,
+                 c);
 }
 
 SyncResult push(state::StateStore& store, const std::string& c, const SyncPlan& plan,

@@ -61,10 +61,14 @@ SyncPlan desired_state(const nlohmann::json& exported, const nlohmann::json& pro
 SyncPlan pending(const SyncPlan& desired, const std::map<std::string, std::string>& pushed,
                  const std::string& root, const std::string& collection);
 
+// Resend::all forgets the recorded hashes (not which items were pushed, so
+// deletes still happen): for a remote wiped or edited by hand.
+enum class Resend { changed, all };
+
 // The plan for a collection in the state file. Throws Error(not_found) for
 // an unknown collection.
 SyncPlan plan_sync(state::StateStore& store, const std::string& collection, const std::string& root,
-                   const std::string& bucket);
+                   const std::string& bucket, Resend resend = Resend::changed);
 
 struct SyncResult {
   int images_uploaded = 0;

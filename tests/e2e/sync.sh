@@ -42,3 +42,10 @@ grep -Eq "documents updated, [1-9][0-9]* deleted" "$WORK/out" || fail "nothing d
 "$COLLPROC" export "$case" >"$WORK/$case.2.json"
 check compare demo-test demo-test.appspot.com "$WORK/$case.2.json" || fail "remote differs after regenerate"
 [ "$(check field demo-test "collections/$case" deck_title)" = '"AW25"' ] || fail "sync removed the web app's deck_title"
+
+# --full resends everything to a remote wiped behind collproc's back.
+curl -sf -X POST "$BASE/_test/reset" >/dev/null
+expect_code 0 "$COLLPROC" sync "$case"
+grep -q "0 documents updated" "$WORK/out" || fail "incremental sync after a wipe: $(cat "$WORK/out")"
+expect_code 0 "$COLLPROC" sync "$case" --full
+check compare demo-test demo-test.appspot.com "$WORK/$case.2.json" || fail "--full left the remote unlike the export"
