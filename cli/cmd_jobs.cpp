@@ -30,13 +30,13 @@ std::string summary(state::StateStore& store, const std::string& c, JobKind job)
     int64_t requests = 0, cached = 0, prompt = 0, completion = 0, fallbacks = 0;
     bool any = false;
     for (const char* phase : phases) {
-      const auto c = counts(phase);
-      any = any || c.contains("prompt_tokens");
-      requests += c.value("ai_requests", int64_t{0});
-      cached += c.value("ai_cached", int64_t{0});
-      prompt += c.value("prompt_tokens", int64_t{0});
-      completion += c.value("completion_tokens", int64_t{0});
-      fallbacks += c.value("ai_fallbacks", int64_t{0});
+      const auto n = counts(phase);
+      any = any || n.contains("prompt_tokens");
+      requests += n.value("ai_requests", int64_t{0});
+      cached += n.value("ai_cached", int64_t{0});
+      prompt += n.value("prompt_tokens", int64_t{0});
+      completion += n.value("completion_tokens", int64_t{0});
+      fallbacks += n.value("ai_fallbacks", int64_t{0});
     }
     return any ? fmt::format("; openai: {} requests, {} from cache, {} + {} tokens{}", requests, cached, prompt,
                              completion, fallbacks > 0 ? fmt::format(", {} heuristic fallbacks", fallbacks) : "")

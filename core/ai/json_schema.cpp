@@ -78,16 +78,19 @@ std::optional<std::string> check(const json& v, const json& schema, const std::s
   if (v.is_string() && schema.contains("pattern")) {
     const std::regex re(schema["pattern"].get<std::string>(), std::regex::ECMAScript);
     if (!std::regex_search(v.get<std::string>(), re)) {
-      return fmt::format("{}: {} does not match the pattern {}", path, v.dump(), schema["pattern"].dump());
+      return fmt::format("{}: {} does not match the pattern {}", path, v.dump(),
+                         schema["pattern"].dump());
     }
   }
   if (v.is_number()) {
     const double d = v.get<double>();
     if (schema.contains("minimum") && d < schema["minimum"].get<double>()) {
-      return fmt::format("{}: {} is below the minimum {}", path, v.dump(), schema["minimum"].dump());
+      return fmt::format("{}: {} is below the minimum {}", path, v.dump(),
+                         schema["minimum"].dump());
     }
     if (schema.contains("maximum") && d > schema["maximum"].get<double>()) {
-      return fmt::format("{}: {} is above the maximum {}", path, v.dump(), schema["maximum"].dump());
+      return fmt::format("{}: {} is above the maximum {}", path, v.dump(),
+                         schema["maximum"].dump());
     }
   }
   if (v.is_object()) {
@@ -105,17 +108,20 @@ std::optional<std::string> check(const json& v, const json& schema, const std::s
         if (auto problem = check(child, props[key], path + "." + key)) {
           return problem;
         }
-      } else if (schema.contains("additionalProperties") && schema["additionalProperties"] == false) {
+      } else if (schema.contains("additionalProperties") &&
+                 schema["additionalProperties"] == false) {
         return fmt::format("{}: unexpected property \"{}\"", path, key);
       }
     }
   }
   if (v.is_array()) {
     if (schema.contains("minItems") && v.size() < schema["minItems"].get<size_t>()) {
-      return fmt::format("{}: {} items, at least {} expected", path, v.size(), schema["minItems"].get<size_t>());
+      return fmt::format("{}: {} items, at least {} expected", path, v.size(),
+                         schema["minItems"].get<size_t>());
     }
     if (schema.contains("maxItems") && v.size() > schema["maxItems"].get<size_t>()) {
-      return fmt::format("{}: {} items, at most {} expected", path, v.size(), schema["maxItems"].get<size_t>());
+      return fmt::format("{}: {} items, at most {} expected", path, v.size(),
+                         schema["maxItems"].get<size_t>());
     }
     if (schema.contains("items")) {
       for (size_t i = 0; i < v.size(); ++i) {
@@ -130,7 +136,8 @@ std::optional<std::string> check(const json& v, const json& schema, const std::s
 
 } // namespace
 
-std::optional<std::string> schema_violation(const nlohmann::json& value, const nlohmann::json& schema)
+std::optional<std::string> schema_violation(const nlohmann::json& value,
+                                            const nlohmann::json& schema)
 {
   return check(value, schema, "$");
 }

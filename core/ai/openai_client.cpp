@@ -20,8 +20,9 @@ namespace {
 
 int64_t now_ms()
 {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-    .count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
 }
 
 void global_init()
@@ -35,7 +36,8 @@ void global_init()
 
 std::string lower(std::string s)
 {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
 
@@ -124,7 +126,8 @@ private:
 
 bool retryable_status(long status)
 {
-  return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+  return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 ||
+         status == 504;
 }
 
 bool retryable_curl(CURLcode code)
@@ -164,14 +167,17 @@ std::string http_problem(long status, const std::string& body, const std::string
     message = body;
   }
   message = redact(message, key);
-  std::replace_if(message.begin(), message.end(), [](unsigned char c) { return c < 0x20; }, ' ');
+  std::replace_if(
+      message.begin(), message.end(), [](unsigned char c) { return c < 0x20; }, ' ');
   if (message.size() > 200) {
     message = message.substr(0, 200) + "...";
   }
-  return message.empty() ? fmt::format("HTTP {}", status) : fmt::format("HTTP {}: {}", status, message);
+  return message.empty() ? fmt::format("HTTP {}", status)
+                         : fmt::format("HTTP {}: {}", status, message);
 }
 
-void start(Multi& multi, Transfer& t, const ClientConfig& config, const std::string& url, const std::string& body)
+void start(Multi& multi, Transfer& t, const ClientConfig& config, const std::string& url,
+           const std::string& body)
 {
   t.easy = curl_easy_init();
   if (t.easy == nullptr) {
@@ -197,7 +203,8 @@ void start(Multi& multi, Transfer& t, const ClientConfig& config, const std::str
   curl_easy_setopt(t.easy, CURLOPT_HEADERDATA, &t);
   curl_easy_setopt(t.easy, CURLOPT_ERRORBUFFER, t.errbuf);
   curl_easy_setopt(t.easy, CURLOPT_TIMEOUT_MS, static_cast<long>(config.timeout_ms));
-  curl_easy_setopt(t.easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min<int64_t>(config.timeout_ms, 30'000)));
+  curl_easy_setopt(t.easy, CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(std::min<int64_t>(config.timeout_ms, 30'000)));
   curl_easy_setopt(t.easy, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(t.easy, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(t.easy, CURLOPT_USERAGENT, "collproc/0.1");
@@ -240,12 +247,14 @@ std::string redact(std::string text, const std::string& api_key)
   return std::regex_replace(text, k_secret, "[redacted]");
 }
 
-int64_t retry_delay_ms(const ClientConfig& config, int attempt, int64_t retry_after_ms, double jitter)
+int64_t retry_delay_ms(const ClientConfig& config, int attempt, int64_t retry_after_ms,
+                       double jitter)
 {
   if (retry_after_ms >= 0) {
     return std::min(retry_after_ms, config.max_wait_ms);
   }
-  const double full = static_cast<double>(config.backoff_base_ms) * std::pow(2.0, std::max(0, attempt - 1));
+  const double full =
+      static_cast<double>(config.backoff_base_ms) * std::pow(2.0, std::max(0, attempt - 1));
   const double capped = std::min(full, static_cast<double>(config.max_wait_ms));
   return static_cast<int64_t>(capped * (0.5 + 0.5 * std::clamp(jitter, 0.0, 1.0)));
 }
@@ -255,7 +264,8 @@ int64_t parse_retry_after(const std::string& value, int64_t now_unix_seconds)
   if (value.empty()) {
     return -1;
   }
-  if (std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c) || c == '.'; })) {
+  if (std::all_of(value.begin(), value.end(),
+                  [](unsigned char c) { return std::isdigit(c) || c == '.'; })) {
     try {
       return static_cast<int64_t>(std::stod(value) * 1000);
     } catch (const std::exception&) {
@@ -330,10 +340,12 @@ std::vector<Reply> post_all(const ClientConfig& config, const std::vector<std::s
         retry = retryable_status(status);
         reply.outcome = retry ? Outcome::unavailable : Outcome::rejected;
       } else {
-        reply.problem = code == CURLE_OPERATION_TIMEDOUT
-                          ? fmt::format("no reply within {} s", static_cast<double>(config.timeout_ms) / 1000.0)
-                          : redact(t->errbuf[0] != '\0' ? std::string(t->errbuf) : curl_easy_strerror(code),
-                                   config.api_key);
+        reply.problem =
+            code == CURLE_OPERATION_TIMEDOUT
+                ? fmt::format("no reply within {} s",
+                              static_cast<double>(config.timeout_ms) / 1000.0)
+                : redact(t->errbuf[0] != '\0' ? std::string(t->errbuf) : curl_easy_strerror(code),
+                         config.api_key);
         retry = retryable_curl(code);
         reply.outcome = retry ? Outcome::unavailable : Outcome::rejected;
       }
@@ -360,7 +372,8 @@ std::vector<Reply> post_all(const ClientConfig& config, const std::vector<std::s
         wait = std::min(wait, std::max<int64_t>(0, transfers[i].not_before_ms - now_ms()));
       }
     }
-    curl_multi_poll(multi.handle(), nullptr, 0, static_cast<int>(std::max<int64_t>(wait, 1)), nullptr);
+    curl_multi_poll(multi.handle(), nullptr, 0, static_cast<int>(std::max<int64_t>(wait, 1)),
+                    nullptr);
   }
   return replies;
 }

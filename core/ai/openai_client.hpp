@@ -17,12 +17,12 @@ namespace collproc::ai::openai {
 // Where and how to talk; from the environment and the --ai-* options.
 struct ClientConfig {
   std::string base_url = "https://api.openai.com/v1"; // "/chat/completions" is appended
-  std::string api_key;                                 // "" sends no Authorization header
-  int64_t timeout_ms = 120'000;                        // one attempt, connect to last byte
-  int max_attempts = 5;                                // per request, first one included
-  int64_t backoff_base_ms = 1'000;                     // first retry waits about this long
-  int64_t max_wait_ms = 60'000;                        // cap on a backoff or a Retry-After
-  int concurrency = 4;                                 // requests in flight at once
+  std::string api_key;                                // "" sends no Authorization header
+  int64_t timeout_ms = 120'000;                       // one attempt, connect to last byte
+  int max_attempts = 5;                               // per request, first one included
+  int64_t backoff_base_ms = 1'000;                    // first retry waits about this long
+  int64_t max_wait_ms = 60'000;                       // cap on a backoff or a Retry-After
+  int concurrency = 4;                                // requests in flight at once
 };
 
 // How one request ended. ok: HTTP 2xx with a body. rejected: a final HTTP
@@ -32,9 +32,9 @@ enum class Outcome { ok, rejected, unavailable };
 
 struct Reply {
   Outcome outcome = Outcome::unavailable;
-  long status = 0;      // last HTTP status, 0 when no response arrived
-  std::string body;     // the last response body
-  std::string problem;  // for rejected/unavailable: "HTTP 503: overloaded", "timed out after 2 s"
+  long status = 0;     // last HTTP status, 0 when no response arrived
+  std::string body;    // the last response body
+  std::string problem; // for rejected/unavailable: "HTTP 503: overloaded", "timed out after 2 s"
   int attempts = 0;
 };
 
@@ -59,12 +59,14 @@ using ReplyCallback = std::function<void(size_t, const Reply&)>;
 // check_cancel is called at least every 100 ms; when it (or on_done) throws,
 // every transfer in flight is aborted and the exception propagates.
 std::vector<Reply> post_all(const ClientConfig& config, const std::vector<std::string>& bodies,
-                            const std::function<void()>& check_cancel, const ReplyCallback& on_done = {});
+                            const std::function<void()>& check_cancel,
+                            const ReplyCallback& on_done = {});
 
 // The wait before attempt number `attempt` + 1 (attempt counts from 1): the
 // server's Retry-After when it gave one (capped), else base * 2^(attempt-1)
 // with jitter in [50%, 100%], capped. `jitter` is in [0, 1].
-int64_t retry_delay_ms(const ClientConfig& config, int attempt, int64_t retry_after_ms, double jitter);
+int64_t retry_delay_ms(const ClientConfig& config, int attempt, int64_t retry_after_ms,
+                       double jitter);
 
 // A Retry-After header value (delta-seconds or an HTTP date) as
 // milliseconds from now; -1 when absent or unreadable.

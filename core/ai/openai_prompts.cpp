@@ -14,8 +14,9 @@ namespace {
 
 using nlohmann::json;
 
-const std::vector<std::string> k_fields = {"style_number", "color",     "size",         "quantity", "size_run",
-                                           "unit_cost",    "retail_price", "description", "upc",      "ignore"};
+const std::vector<std::string> k_fields = {
+    "style_number", "color",        "size",        "quantity", "size_run",
+    "unit_cost",    "retail_price", "description", "upc",      "ignore"};
 
 std::string trim(const std::string& s)
 {
@@ -36,7 +37,9 @@ std::string box(const model::BBox& b)
 // still gets the exact shape asked for.
 std::string with_schema(const std::string& instructions, const json& schema)
 {
-  return instructions + "\nReply with one JSON object only, no prose and no code fences, matching this JSON schema:\n" +
+  return instructions +
+         "\nReply with one JSON object only, no prose and no code fences, matching this JSON "
+         "schema:\n" +
          schema.dump();
 }
 
@@ -51,7 +54,10 @@ json object_of(const json& properties)
   for (const auto& [key, _] : properties.items()) {
     required.push_back(key);
   }
-  return {{"type", "object"}, {"additionalProperties", false}, {"required", required}, {"properties", properties}};
+  return {{"type", "object"},
+          {"additionalProperties", false},
+          {"required", required},
+          {"properties", properties}};
 }
 
 // Words of a line split where the gap is wider than the font: a table row's
@@ -98,7 +104,8 @@ std::string describe_line(const model::TextPage& page, const model::Line& line)
 
 std::string describe_page(const model::TextPage& page, const model::PageImages* kept)
 {
-  std::string out = fmt::format("Linesheet page {} ({:.0f} x {:.0f} points).\n", page.page, page.width, page.height);
+  std::string out = fmt::format("Linesheet page {} ({:.0f} x {:.0f} points).\n", page.page,
+                                page.width, page.height);
   out += "Text in layout blocks; each word group is [x0, y0, x1, y1] font-size \"text\":\n";
   std::vector<bool> shown(page.lines.size(), false);
   int n = 0;
@@ -131,12 +138,14 @@ Question categories_question(const CategoryRequest& request)
   q.name = "categories";
   q.subject = "categories";
   q.schema = object_of({{"categories", string_array()}});
-  q.system = with_schema(
-    "You name the product categories of a fashion wholesale collection. When the linesheets have section "
-    "headings, the categories are those headings in title case (DRESSES becomes Dresses). Otherwise group the "
-    "product names into short plural category names such as Dresses, Knitwear, Tops, Trousers, Outerwear. "
-    "List each category once, in order of first appearance.",
-    q.schema);
+  q.system = with_schema("You name the product categories of a fashion wholesale collection. When "
+                         "the linesheets have section "
+                         "headings, the categories are those headings in title case (DRESSES "
+                         "becomes Dresses). Otherwise group the "
+                         "product names into short plural category names such as Dresses, "
+                         "Knitwear, Tops, Trousers, Outerwear. "
+                         "List each category once, in order of first appearance.",
+                         q.schema);
   for (const auto& sheet : request.linesheets) {
     json headings = json::array();
     for (const auto& h : heuristic::find_headings(sheet.pages)) {
@@ -164,8 +173,8 @@ Question categories_question(const CategoryRequest& request)
         }
       }
     }
-    q.user += fmt::format("Linesheet {}\nHeadings: {}\nProduct names: {}\n", json(sheet.document.filename).dump(),
-                          headings.dump(), names.dump());
+    q.user += fmt::format("Linesheet {}\nHeadings: {}\nProduct names: {}\n",
+                          json(sheet.document.filename).dump(), headings.dump(), names.dump());
   }
   q.check = [](const json& answer) -> std::optional<std::string> {
     std::set<std::string> seen;
@@ -183,7 +192,8 @@ Question categories_question(const CategoryRequest& request)
   return q;
 }
 
-std::vector<Question> product_questions(const ProductRequest& request, std::vector<int>& page_numbers)
+std::vector<Question> product_questions(const ProductRequest& request,
+                                        std::vector<int>& page_numbers)
 {
   json category = {{"type", "string"}};
   if (!request.categories.empty()) {
@@ -191,27 +201,34 @@ std::vector<Question> product_questions(const ProductRequest& request, std::vect
   }
   const json price = {{"type", json::array({"number", "null"})}};
   const json number = {{"type", "number"}};
-  const json product = object_of({{"style_number", {{"type", "string"}}},
-                                  {"name", {{"type", "string"}}},
-                                  {"description", {{"type", "string"}}},
-                                  {"category", category},
-                                  {"colors", string_array()},
-                                  {"sizes", string_array()},
-                                  {"wholesale_price", price},
-                                  {"retail_price", price},
-                                  {"currency", {{"type", "string"}}},
-                                  {"bbox", object_of({{"x0", number}, {"y0", number}, {"x1", number}, {"y1", number}})}});
+  const json product = object_of(
+      {{"style_number", {{"type", "string"}}},
+       {"name", {{"type", "string"}}},
+       {"description", {{"type", "string"}}},
+       {"category", category},
+       {"colors", string_array()},
+       {"sizes", string_array()},
+       {"wholesale_price", price},
+       {"retail_price", price},
+       {"currency", {{"type", "string"}}},
+       {"bbox", object_of({{"x0", number}, {"y0", number}, {"x1", number}, {"y1", number}})}});
   const json schema = object_of({{"products", {{"type", "array"}, {"items", product}}}});
   const std::string currency = heuristic::document_currency(request.pages);
-  const std::string system = with_schema(
-    "You read one page of a fashion wholesale linesheet and list every product on it, in reading order. "
-    "style_number is the product's style code exactly as printed. name is its product name; description is its "
-    "other descriptive text, or \"\". category is one of the given categories. colors and sizes list each colour "
-    "and size as printed, one entry each. wholesale_price and retail_price are numbers without currency signs "
-    "(of two unlabelled prices the lower is wholesale), or null when not printed. currency is the ISO 4217 code "
-    "of the prices. bbox encloses the product's text and its photo, in the page's points with the origin at the "
-    "top-left and y growing down. A page without products gives an empty list.",
-    schema);
+  const std::string system =
+      with_schema("You read one page of a fashion wholesale linesheet and list every product on "
+                  "it, in reading order. "
+                  "style_number is the product's style code exactly as printed. name is its "
+                  "product name; description is its "
+                  "other descriptive text, or \"\". category is one of the given categories. "
+                  "colors and sizes list each colour "
+                  "and size as printed, one entry each. wholesale_price and retail_price are "
+                  "numbers without currency signs "
+                  "(of two unlabelled prices the lower is wholesale), or null when not printed. "
+                  "currency is the ISO 4217 code "
+                  "of the prices. bbox encloses the product's text and its photo, in the page's "
+                  "points with the origin at the "
+                  "top-left and y growing down. A page without products gives an empty list.",
+                  schema);
 
   std::vector<Question> questions;
   for (const auto& page : request.pages) {
@@ -229,8 +246,8 @@ std::vector<Question> product_questions(const ProductRequest& request, std::vect
     q.subject = fmt::format("page {}", page.page);
     q.schema = schema;
     q.system = system;
-    q.user = fmt::format("Categories: {}\nCurrency of the document: {}\n", json(request.categories).dump(),
-                         currency.empty() ? "unknown" : currency) +
+    q.user = fmt::format("Categories: {}\nCurrency of the document: {}\n",
+                         json(request.categories).dump(), currency.empty() ? "unknown" : currency) +
              describe_page(page, kept);
     const double width = page.width, height = page.height;
     q.check = [width, height](const json& answer) -> std::optional<std::string> {
@@ -247,18 +264,20 @@ std::vector<Question> product_questions(const ProductRequest& request, std::vect
         if (!(x0 < x1 && y0 < y1)) {
           return at + ".bbox: x0 < x1 and y0 < y1 expected";
         }
-        if (width > 0 && height > 0 && (x0 < -slack || y0 < -slack || x1 > width + slack || y1 > height + slack)) {
+        if (width > 0 && height > 0 &&
+            (x0 < -slack || y0 < -slack || x1 > width + slack || y1 > height + slack)) {
           return fmt::format("{}.bbox: outside the {:.0f} x {:.0f} page", at, width, height);
         }
         for (const char* key : {"wholesale_price", "retail_price"}) {
-          if (p[key].is_number() && (p[key].get<double>() < 0 || !std::isfinite(p[key].get<double>()))) {
+          if (p[key].is_number() &&
+              (p[key].get<double>() < 0 || !std::isfinite(p[key].get<double>()))) {
             return fmt::format("{}.{}: negative", at, key);
           }
         }
         const std::string cur = p["currency"].get<std::string>();
-        if (!cur.empty() && (cur.size() != 3 || !std::all_of(cur.begin(), cur.end(), [](unsigned char c) {
-                               return std::isupper(c) != 0;
-                             }))) {
+        if (!cur.empty() && (cur.size() != 3 ||
+                             !std::all_of(cur.begin(), cur.end(),
+                                          [](unsigned char c) { return std::isupper(c) != 0; }))) {
           return fmt::format("{}.currency: {} is not an ISO 4217 code", at, json(cur).dump());
         }
       }
@@ -282,18 +301,23 @@ Question columns_question(const ColumnRequest& request)
                                                {"field", {{"type", "string"}, {"enum", k_fields}}},
                                                {"size_label", {{"type", "string"}}},
                                                {"evidence", {{"type", "string"}}}})}}}});
-  q.system = with_schema(
-    "You map the columns of a fashion purchase order table to fields. Columns are numbered from 0 in header "
-    "order. Fields: style_number (the style code), color, size (one row per size), quantity (units ordered, "
-    "with a size column), size_run (one column per size holding its quantity: give its size in size_label), "
-    "unit_cost (wholesale price per unit), retail_price, description, upc (barcode), ignore (anything else, "
-    "such as a total of the size columns). size_label is \"\" except for size_run. evidence says briefly why. "
-    "Name each column at most once; columns you leave out are ignored.",
-    q.schema);
+  q.system = with_schema("You map the columns of a fashion purchase order table to fields. Columns "
+                         "are numbered from 0 in header "
+                         "order. Fields: style_number (the style code), color, size (one row per "
+                         "size), quantity (units ordered, "
+                         "with a size column), size_run (one column per size holding its quantity: "
+                         "give its size in size_label), "
+                         "unit_cost (wholesale price per unit), retail_price, description, upc "
+                         "(barcode), ignore (anything else, "
+                         "such as a total of the size columns). size_label is \"\" except for "
+                         "size_run. evidence says briefly why. "
+                         "Name each column at most once; columns you leave out are ignored.",
+                         q.schema);
   q.user = fmt::format("Header: {}\n", json(table.header).dump());
   size_t shown = 0, data_rows = 0;
   for (const auto& row : table.rows) {
-    const bool blank = std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return trim(c).empty(); });
+    const bool blank = std::all_of(row.cells.begin(), row.cells.end(),
+                                   [](const std::string& c) { return trim(c).empty(); });
     data_rows += blank ? 0 : 1;
     if (!blank && shown < k_sample_rows) {
       q.user += fmt::format("Row {}: {}\n", row.source_row, json(row.cells).dump());
@@ -310,7 +334,8 @@ Question columns_question(const ColumnRequest& request)
       const auto index = c["column"].get<int64_t>();
       const std::string field = c["field"].get<std::string>();
       if (index < 0 || static_cast<size_t>(index) >= columns) {
-        return fmt::format("$.columns[{}].column: {} is not a column (the table has {})", i, index, columns);
+        return fmt::format("$.columns[{}].column: {} is not a column (the table has {})", i, index,
+                           columns);
       }
       if (!seen.insert(index).second) {
         return fmt::format("$.columns[{}].column: column {} is named twice", i, index);
@@ -366,21 +391,25 @@ std::vector<model::Product> read_products(const json& answer, int page, const st
     if (p["retail_price"].is_number()) {
       product.retail_price = p["retail_price"].get<double>();
     }
-    product.currency = p["currency"].get<std::string>().empty() ? currency : p["currency"].get<std::string>();
+    product.currency =
+        p["currency"].get<std::string>().empty() ? currency : p["currency"].get<std::string>();
     product.page = page;
     const json& b = p["bbox"];
-    product.bbox = {b["x0"].get<double>(), b["y0"].get<double>(), b["x1"].get<double>(), b["y1"].get<double>()};
+    product.bbox = {b["x0"].get<double>(), b["y0"].get<double>(), b["x1"].get<double>(),
+                    b["y1"].get<double>()};
     out.push_back(std::move(product));
   }
   return out;
 }
 
-model::ColumnMapping read_columns(const json& answer, const model::PoTable& table, const std::string& engine)
+model::ColumnMapping read_columns(const json& answer, const model::PoTable& table,
+                                  const std::string& engine)
 {
   model::ColumnMapping mapping;
   mapping.engine = engine;
   for (size_t i = 0; i < table.header.size(); ++i) {
-    mapping.columns.push_back({static_cast<int>(i), table.header[i], "ignore", "", "not named by the model"});
+    mapping.columns.push_back(
+        {static_cast<int>(i), table.header[i], "ignore", "", "not named by the model"});
   }
   for (const auto& c : answer["columns"]) {
     auto& a = mapping.columns[static_cast<size_t>(c["column"].get<int64_t>())];

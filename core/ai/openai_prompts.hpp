@@ -23,8 +23,8 @@ struct Question {
   std::string name;    // schema name: "categories", "products" or "columns"
   std::string subject; // for messages: "categories", "page 3", "columns"
   nlohmann::json schema;
-  std::string system;  // instructions, the schema included as text
-  std::string user;    // the material
+  std::string system; // instructions, the schema included as text
+  std::string user;   // the material
   // A problem the schema cannot catch, or nullopt; quoted back on retry.
   std::function<std::optional<std::string>(const nlohmann::json&)> check;
 };
@@ -36,7 +36,8 @@ Question categories_question(const CategoryRequest& request);
 
 // One question per page that has words (pages without text have no
 // products); page_numbers receives each question's page.
-std::vector<Question> product_questions(const ProductRequest& request, std::vector<int>& page_numbers);
+std::vector<Question> product_questions(const ProductRequest& request,
+                                        std::vector<int>& page_numbers);
 
 Question columns_question(const ColumnRequest& request);
 
@@ -46,7 +47,8 @@ std::string describe_page(const model::TextPage& page, const model::PageImages* 
 
 // Readers of answers that passed the schema and the check.
 std::vector<std::string> read_categories(const nlohmann::json& answer);
-std::vector<model::Product> read_products(const nlohmann::json& answer, int page, const std::string& currency);
+std::vector<model::Product> read_products(const nlohmann::json& answer, int page,
+                                          const std::string& currency);
 model::ColumnMapping read_columns(const nlohmann::json& answer, const model::PoTable& table,
                                   const std::string& engine);
 

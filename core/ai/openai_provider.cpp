@@ -127,9 +127,11 @@ Parsed parse_completion(const Question& q, const std::string& body)
 
 class OpenAiProvider final : public Provider {
 public:
-  OpenAiProvider(const OpenAiSettings& settings, ReplyCache* cache, std::function<void()> check_cancel)
-    : m_settings(settings), m_cache(settings.cache ? cache : nullptr), m_check_cancel(std::move(check_cancel)),
-      m_endpoint(openai::display_endpoint(settings.client.base_url))
+  OpenAiProvider(const OpenAiSettings& settings, ReplyCache* cache,
+                 std::function<void()> check_cancel)
+      : m_settings(settings), m_cache(settings.cache ? cache : nullptr),
+        m_check_cancel(std::move(check_cancel)),
+        m_endpoint(openai::display_endpoint(settings.client.base_url))
   {
   }
 
@@ -137,7 +139,8 @@ public:
 
   Usage usage() const override { return m_usage; }
 
-  std::vector<std::string> categories(const CategoryRequest& request, const UnitCallback& on_unit) override
+  std::vector<std::string> categories(const CategoryRequest& request,
+                                      const UnitCallback& on_unit) override
   {
     try {
       const auto answers = ask({openai::categories_question(request)}, [](size_t) {});
@@ -156,7 +159,8 @@ public:
     }
   }
 
-  std::vector<model::Product> products(const ProductRequest& request, const UnitCallback& on_unit) override
+  std::vector<model::Product> products(const ProductRequest& request,
+                                       const UnitCallback& on_unit) override
   {
     std::vector<int> pages;
     const auto questions = openai::product_questions(request, pages);
@@ -199,7 +203,8 @@ public:
       m_usage.fallbacks.push_back(fmt::format("columns: {}", e.what()));
       on_unit();
       auto mapping = po::identify_columns(request.table);
-      mapping.engine = fmt::format("heuristic (fallback from openai:{}: {})", m_settings.model, e.what());
+      mapping.engine =
+          fmt::format("heuristic (fallback from openai:{}: {})", m_settings.model, e.what());
       return mapping;
     }
   }
@@ -209,14 +214,17 @@ private:
   // being corrected.
   std::string body(const Question& q, const json& retry_messages) const
   {
-    json messages = json::array({{{"role", "system"}, {"content", q.system}}, {{"role", "user"}, {"content", q.user}}});
+    json messages = json::array(
+        {{{"role", "system"}, {"content", q.system}}, {{"role", "user"}, {"content", q.user}}});
     for (const auto& m : retry_messages) {
       messages.push_back(m);
     }
-    json b = {{"model", m_settings.model}, {"messages", messages}, {"temperature", 0}, {"stream", false}};
+    json b = {
+        {"model", m_settings.model}, {"messages", messages}, {"temperature", 0}, {"stream", false}};
     if (m_format == ResponseFormat::json_schema) {
-      b["response_format"] = {{"type", "json_schema"},
-                              {"json_schema", {{"name", q.name}, {"strict", true}, {"schema", q.schema}}}};
+      b["response_format"] = {
+          {"type", "json_schema"},
+          {"json_schema", {{"name", q.name}, {"strict", true}, {"schema", q.schema}}}};
     }
     return b.dump();
   }
@@ -227,26 +235,36 @@ private:
   std::string key_of(const Question& q) const
   {
     util::Sha256 h;
-    return h.add(m_endpoint).add(m_settings.model).add(q.system).add(q.user).add(q.schema.dump()).hex();
+    return h.add(m_endpoint)
+        .add(m_settings.model)
+        .add(q.system)
+        .add(q.user)
+        .add(q.schema.dump())
+        .hex();
   }
 
   Error failure(const Question& q, const Reply& reply) const
   {
-    const std::string what = fmt::format("openai: {}: {}: {}{}", m_endpoint, q.subject, reply.problem,
-                                         reply.attempts > 1 ? fmt::format(" (after {} attempts)", reply.attempts) : "");
+    const std::string what =
+        fmt::format("openai: {}: {}: {}{}", m_endpoint, q.subject, reply.problem,
+                    reply.attempts > 1 ? fmt::format(" (after {} attempts)", reply.attempts) : "");
     if (reply.outcome == Outcome::unavailable) {
       return Error(ExitCode::unavailable, what,
-                   "the service did not answer; run 'collproc retry COLLECTION' later, or add --ai-fallback heuristic");
+                   "the service did not answer; run 'collproc retry COLLECTION' later, or add "
+                   "--ai-fallback heuristic");
     }
     return Error(ExitCode::job_failed, what,
-                 "check COLLPROC_LLM_BASE_URL, COLLPROC_LLM_MODEL and the API key, or add --ai-fallback heuristic");
+                 "check COLLPROC_LLM_BASE_URL, COLLPROC_LLM_MODEL and the API key, or add "
+                 "--ai-fallback heuristic");
   }
 
   Error invalid(const Question& q, const std::string& problem) const
   {
     return Error(ExitCode::job_failed,
-                 fmt::format("openai: {}: the model's reply is invalid after a retry: {}", q.subject, problem),
-                 "try another model (COLLPROC_LLM_MODEL), or add --ai-fallback heuristic to use the embedded engine");
+                 fmt::format("openai: {}: the model's reply is invalid after a retry: {}",
+                             q.subject, problem),
+                 "try another model (COLLPROC_LLM_MODEL), or add --ai-fallback heuristic to use "
+                 "the embedded engine");
   }
 
   // A request rejected because the server does not know response_format:
@@ -263,7 +281,8 @@ private:
   // answers in question order; answered(i) runs on this thread as each one
   // is ready. Valid answers are cached as they arrive, so a failure or a
   // cancellation keeps what was already paid for.
-  std::vector<json> ask(const std::vector<Question>& questions, const std::function<void(size_t)>& answered)
+  std::vector<json> ask(const std::vector<Question>& questions,
+                        const std::function<void(size_t)>& answered)
   {
     const size_t n = questions.size();
     std::vector<std::optional<json>> answers(n);
@@ -295,56 +314,66 @@ private:
     std::vector<Parsed> first(n);
     std::optional<Error> failed;
     std::vector<size_t> to_fix;
-    const auto take = [&](size_t i, Parsed parsed, int64_t earlier_prompt, int64_t earlier_completion) {
+    const auto take = [&](size_t i, Parsed parsed, int64_t earlier_prompt,
+                          int64_t earlier_completion) {
       if (parsed.answer) {
         store(bodies[i], keys[i], parsed, earlier_prompt, earlier_completion);
         answers[i] = std::move(parsed.answer);
         answered(i);
       }
     };
-    send(pending, [&](size_t i) { return bodies[i]; }, [&](size_t i, const Reply& reply) {
-      if (reply.outcome != Outcome::ok) {
-        if (!failed) {
-          failed = failure(questions[i], reply);
-        }
-        return;
-      }
-      first[i] = parse_completion(questions[i], reply.body);
-      if (first[i].answer) {
-        take(i, std::move(first[i]), 0, 0);
-      } else {
-        to_fix.push_back(i);
-      }
-    }, questions, bodies);
+    send(
+        pending, [&](size_t i) { return bodies[i]; },
+        [&](size_t i, const Reply& reply) {
+          if (reply.outcome != Outcome::ok) {
+            if (!failed) {
+              failed = failure(questions[i], reply);
+            }
+            return;
+          }
+          first[i] = parse_completion(questions[i], reply.body);
+          if (first[i].answer) {
+            take(i, std::move(first[i]), 0, 0);
+          } else {
+            to_fix.push_back(i);
+          }
+        },
+        questions, bodies);
     if (failed) {
       throw *failed;
     }
     if (!to_fix.empty()) {
       std::sort(to_fix.begin(), to_fix.end());
-      send(to_fix, [&](size_t i) {
-        json retry = json::array();
-        if (!first[i].content.empty()) {
-          retry.push_back({{"role", "assistant"}, {"content", first[i].content}});
-          retry.push_back({{"role", "user"},
-                           {"content", fmt::format("That reply is invalid: {}. Reply again with only the corrected "
-                                                   "JSON object, matching the schema.",
-                                                   first[i].problem)}});
-        }
-        return body(questions[i], retry);
-      }, [&](size_t i, const Reply& reply) {
-        if (reply.outcome != Outcome::ok) {
-          if (!failed) {
-            failed = failure(questions[i], reply);
-          }
-          return;
-        }
-        Parsed second = parse_completion(questions[i], reply.body);
-        if (second.answer) {
-          take(i, std::move(second), first[i].prompt_tokens, first[i].completion_tokens);
-        } else if (!failed) {
-          failed = invalid(questions[i], second.problem);
-        }
-      }, questions, bodies);
+      send(
+          to_fix,
+          [&](size_t i) {
+            json retry = json::array();
+            if (!first[i].content.empty()) {
+              retry.push_back({{"role", "assistant"}, {"content", first[i].content}});
+              retry.push_back(
+                  {{"role", "user"},
+                   {"content",
+                    fmt::format("That reply is invalid: {}. Reply again with only the corrected "
+                                "JSON object, matching the schema.",
+                                first[i].problem)}});
+            }
+            return body(questions[i], retry);
+          },
+          [&](size_t i, const Reply& reply) {
+            if (reply.outcome != Outcome::ok) {
+              if (!failed) {
+                failed = failure(questions[i], reply);
+              }
+              return;
+            }
+            Parsed second = parse_completion(questions[i], reply.body);
+            if (second.answer) {
+              take(i, std::move(second), first[i].prompt_tokens, first[i].completion_tokens);
+            } else if (!failed) {
+              failed = invalid(questions[i], second.problem);
+            }
+          },
+          questions, bodies);
       if (failed) {
         throw *failed;
       }
@@ -355,8 +384,8 @@ private:
   // Posts make_body(i) for each i in which; a server that rejects
   // response_format gets the same questions again with instructions only.
   void send(const std::vector<size_t>& which, const std::function<std::string(size_t)>& make_body,
-            const std::function<void(size_t, const Reply&)>& on_reply, const std::vector<Question>& questions,
-            std::vector<std::string>& bodies)
+            const std::function<void(size_t, const Reply&)>& on_reply,
+            const std::vector<Question>& questions, std::vector<std::string>& bodies)
   {
     std::vector<std::string> out;
     for (const size_t i : which) {
@@ -392,14 +421,15 @@ private:
     }
   }
 
-  void store(const std::string& request_body, const std::string& key, const Parsed& parsed, int64_t earlier_prompt,
-             int64_t earlier_completion)
+  void store(const std::string& request_body, const std::string& key, const Parsed& parsed,
+             int64_t earlier_prompt, int64_t earlier_completion)
   {
     if (m_cache == nullptr) {
       return;
     }
     m_cache->store({key, m_endpoint, m_settings.model, request_body, parsed.content,
-                    parsed.prompt_tokens + earlier_prompt, parsed.completion_tokens + earlier_completion});
+                    parsed.prompt_tokens + earlier_prompt,
+                    parsed.completion_tokens + earlier_completion});
   }
 
   static std::vector<json> collect(std::vector<std::optional<json>>& answers)
@@ -456,7 +486,8 @@ OpenAiSettings openai_settings(const std::map<std::string, std::string>& options
   }
   if (const auto it = options.find("cache"); it != options.end()) {
     if (it->second != "on" && it->second != "off") {
-      throw Error(ExitCode::usage, fmt::format("--ai-cache {}: expected on or off", it->second), "");
+      throw Error(ExitCode::usage, fmt::format("--ai-cache {}: expected on or off", it->second),
+                  "");
     }
     s.cache = it->second == "on";
   }
@@ -468,15 +499,18 @@ OpenAiSettings openai_settings(const std::map<std::string, std::string>& options
 
 std::string openai_fingerprint(const OpenAiSettings& settings)
 {
-  return fmt::format("openai/1|{}|{}", openai::display_endpoint(settings.client.base_url), settings.model);
+  return fmt::format("openai/1|{}|{}", openai::display_endpoint(settings.client.base_url),
+                     settings.model);
 }
 
 std::unique_ptr<Provider> make_openai_provider(const OpenAiSettings& settings, ReplyCache* cache,
                                                std::function<void()> check_cancel)
 {
-  if (settings.client.api_key.empty() && settings.client.base_url.find("api.openai.com") != std::string::npos) {
+  if (settings.client.api_key.empty() &&
+      settings.client.base_url.find("api.openai.com") != std::string::npos) {
     throw Error(ExitCode::usage, "--ai openai: no API key for api.openai.com",
-                "set COLLPROC_LLM_API_KEY or OPENAI_API_KEY, or point COLLPROC_LLM_BASE_URL at another server");
+                "set COLLPROC_LLM_API_KEY or OPENAI_API_KEY, or point COLLPROC_LLM_BASE_URL at "
+                "another server");
   }
   return std::make_unique<OpenAiProvider>(settings, cache, std::move(check_cancel));
 }

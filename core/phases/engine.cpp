@@ -22,8 +22,8 @@ public:
     if (!row) {
       return std::nullopt;
     }
-    return ai::CachedReply{row->cache_key, row->endpoint,      row->model,
-                           row->request,   row->response,      row->prompt_tokens,
+    return ai::CachedReply{row->cache_key,        row->endpoint, row->model,
+                           row->request,          row->response, row->prompt_tokens,
                            row->completion_tokens};
   }
 
@@ -52,11 +52,13 @@ public:
     });
   }
   std::string fingerprint() const override { return m_engine->fingerprint(); }
-  std::vector<std::string> categories(const ai::CategoryRequest& r, const ai::UnitCallback& u) override
+  std::vector<std::string> categories(const ai::CategoryRequest& r,
+                                      const ai::UnitCallback& u) override
   {
     return m_engine->categories(r, u);
   }
-  std::vector<model::Product> products(const ai::ProductRequest& r, const ai::UnitCallback& u) override
+  std::vector<model::Product> products(const ai::ProductRequest& r,
+                                       const ai::UnitCallback& u) override
   {
     return m_engine->products(r, u);
   }
@@ -73,7 +75,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<ai::Provider> make_provider(const runner::RunOptions& options, state::StateStore& store)
+std::unique_ptr<ai::Provider> make_provider(const runner::RunOptions& options,
+                                            state::StateStore& store)
 {
   if (options.ai == "heuristic") {
     return ai::make_heuristic_provider();
@@ -117,7 +120,8 @@ void record_usage(runner::PhaseContext& ctx, const ai::Provider& engine)
   }
 }
 
-void rethrow_for(const runner::PhaseContext& ctx, const std::string& filename, int page, const Error& error)
+void rethrow_for(const runner::PhaseContext& ctx, const std::string& filename, int page,
+                 const Error& error)
 {
   std::string what = error.what();
   // Readers name the file first already; say it once.
@@ -125,7 +129,8 @@ void rethrow_for(const runner::PhaseContext& ctx, const std::string& filename, i
     what.erase(0, filename.size() + 2);
   }
   const std::string where = page > 0 ? fmt::format("page {}: ", page) : "";
-  throw Error(error.code(), fmt::format("{}: {}: {}: {}{}", ctx.collection, filename, ctx.info.name, where, what),
+  throw Error(error.code(),
+              fmt::format("{}: {}: {}: {}{}", ctx.collection, filename, ctx.info.name, where, what),
               error.hint());
 }
 

@@ -29,9 +29,10 @@ public:
   LlmServer(const test::TempDir& dir, std::vector<std::string> args)
   {
     const auto port_file = dir.path() / "port";
-    std::vector<std::string> argv = {"/usr/bin/python3",     (test::source_dir() / "tests/support/llm_server.py").string(),
-                                     "--testdata",  test::testdata_dir().string(),
-                                     "--port-file", port_file.string()};
+    std::vector<std::string> argv = {
+        "/usr/bin/python3", (test::source_dir() / "tests/support/llm_server.py").string(),
+        "--testdata",       test::testdata_dir().string(),
+        "--port-file",      port_file.string()};
     argv.insert(argv.end(), args.begin(), args.end());
     m_pid = fork();
     if (m_pid == 0) {
@@ -63,23 +64,29 @@ private:
 std::string categories_body()
 {
   const auto q = categories_question({});
-  return json{{"model", "m"},
-              {"messages", {{{"role", "system"}, {"content", q.system}}, {{"role", "user"}, {"content", q.user}}}},
-              {"stream", false}}
-    .dump();
+  return json{
+      {"model", "m"},
+      {"messages",
+       {{{"role", "system"}, {"content", q.system}}, {{"role", "user"}, {"content", q.user}}}},
+      {"stream", false}}
+      .dump();
 }
 
 int64_t ms_since(std::chrono::steady_clock::time_point t0)
 {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               t0)
+      .count();
 }
 
 } // namespace
 
 TEST_CASE("The completions URL keeps a gateway's query string", "[ai]")
 {
-  CHECK(completions_url("https://api.openai.com/v1") == "https://api.openai.com/v1/chat/completions");
-  CHECK(completions_url("http://localhost:11434/v1/") == "http://localhost:11434/v1/chat/completions");
+  CHECK(completions_url("https://api.openai.com/v1") ==
+        "https://api.openai.com/v1/chat/completions");
+  CHECK(completions_url("http://localhost:11434/v1/") ==
+        "http://localhost:11434/v1/chat/completions");
   CHECK(completions_url("https://gw.example/openai/deployments/d1?api-version=2024-06-01") ==
         "https://gw.example/openai/deployments/d1/chat/completions?api-version=2024-06-01");
   CHECK(display_endpoint("https://user:secret@gw.example/v1") == "https://gw.example/v1");
@@ -88,7 +95,8 @@ TEST_CASE("The completions URL keeps a gateway's query string", "[ai]")
 
 TEST_CASE("Keys are redacted from quoted server messages", "[ai]")
 {
-  CHECK(redact("bad key sk-live-abcdef123456 given", "sk-live-abcdef123456") == "bad key [redacted] given");
+  CHECK(redact("bad key sk-live-abcdef123456 given", "sk-live-abcdef123456") ==
+        "bad key [redacted] given");
   CHECK(redact("Incorrect API key provided: sk-ab**********wxyz.", "other") ==
         "Incorrect API key provided: [redacted].");
   CHECK(redact("key local-key-1 rejected", "local-key-1") == "key [redacted] rejected");
@@ -121,7 +129,8 @@ TEST_CASE("post_all returns replies in body order with several in flight", "[ai]
   c.concurrency = 3;
   const std::vector<std::string> bodies(7, categories_body());
   std::vector<size_t> done;
-  const auto replies = post_all(c, bodies, [] {}, [&](size_t i, const Reply&) { done.push_back(i); });
+  const auto replies = post_all(
+      c, bodies, [] {}, [&](size_t i, const Reply&) { done.push_back(i); });
   REQUIRE(replies.size() == 7);
   for (const auto& r : replies) {
     CHECK(r.outcome == Outcome::ok);

@@ -30,9 +30,12 @@ model::TextPage one_row_page()
 
 json product(double x0, double y0, double x1, double y1)
 {
-  return {{"style_number", "SS26-1042"}, {"name", "Linen Dress"}, {"description", ""}, {"category", "Dresses"},
-          {"colors", {"Black"}}, {"sizes", {"S", "M"}}, {"wholesale_price", 42.0}, {"retail_price", nullptr},
-          {"currency", "USD"}, {"bbox", {{"x0", x0}, {"y0", y0}, {"x1", x1}, {"y1", y1}}}};
+  return {
+      {"style_number", "SS26-1042"}, {"name", "Linen Dress"},
+      {"description", ""},           {"category", "Dresses"},
+      {"colors", {"Black"}},         {"sizes", {"S", "M"}},
+      {"wholesale_price", 42.0},     {"retail_price", nullptr},
+      {"currency", "USD"},           {"bbox", {{"x0", x0}, {"y0", y0}, {"x1", x1}, {"y1", y1}}}};
 }
 
 } // namespace
@@ -45,11 +48,14 @@ TEST_CASE("schema_violation names the first broken path", "[ai]")
                        {"properties",
                         {{"items",
                           {{"type", "array"},
-                           {"items", {{"type", "object"},
-                                      {"required", {"n", "kind"}},
-                                      {"properties", {{"n", {{"type", json::array({"number", "null"})}}},
-                                                      {"kind", {{"type", "string"}, {"enum", {"a", "b"}}}}}}}}}}}}};
-  CHECK_FALSE(ai::schema_violation(json::parse(R"({"items": [{"n": 1, "kind": "a"}, {"n": null, "kind": "b"}]})"), schema));
+                           {"items",
+                            {{"type", "object"},
+                             {"required", {"n", "kind"}},
+                             {"properties",
+                              {{"n", {{"type", json::array({"number", "null"})}}},
+                               {"kind", {{"type", "string"}, {"enum", {"a", "b"}}}}}}}}}}}}};
+  CHECK_FALSE(ai::schema_violation(
+      json::parse(R"({"items": [{"n": 1, "kind": "a"}, {"n": null, "kind": "b"}]})"), schema));
   CHECK(*ai::schema_violation(json::parse(R"({"items": [{"n": "1", "kind": "a"}]})"), schema) ==
         "$.items[0].n: expected number or null, got string");
   CHECK(*ai::schema_violation(json::parse(R"({"items": [{"n": 1}]})"), schema) ==
@@ -74,10 +80,12 @@ TEST_CASE("A page shows the model its word groups with boxes, and the kept photo
   CHECK(text.find("[200.0, 100.0, 260.0, 110.0] 10.0 \"Linen Dress\"") != std::string::npos);
   CHECK(text.find("[400.0, 100.0, 440.0, 110.0] 10.0 \"$42.00\"") != std::string::npos);
   CHECK(text.find("photo 1 [36.0, 20.0, 200.0, 95.0]") != std::string::npos);
-  CHECK(text.find("abc") == std::string::npos); // no image hashes or IDs: the model needs boxes only
+  CHECK(text.find("abc") ==
+        std::string::npos); // no image hashes or IDs: the model needs boxes only
 }
 
-TEST_CASE("The products question accepts a right answer and names what is wrong with others", "[ai]")
+TEST_CASE("The products question accepts a right answer and names what is wrong with others",
+          "[ai]")
 {
   ai::ProductRequest request;
   request.pages = {one_row_page(), model::TextPage{3, 600, 800, {}, {}, {}}};
@@ -102,8 +110,10 @@ TEST_CASE("The products question accepts a right answer and names what is wrong 
   json other_category = right;
   other_category["products"][0]["category"] = "Shoes";
   CHECK(ai::schema_violation(other_category, q.schema)->find("$.products[0].category") == 0);
-  CHECK(*q.check({{"products", {product(30, 20, 700, 112)}}}) == "$.products[0].bbox: outside the 600 x 800 page");
-  CHECK(*q.check({{"products", {product(300, 20, 100, 112)}}}) == "$.products[0].bbox: x0 < x1 and y0 < y1 expected");
+  CHECK(*q.check({{"products", {product(30, 20, 700, 112)}}}) ==
+        "$.products[0].bbox: outside the 600 x 800 page");
+  CHECK(*q.check({{"products", {product(300, 20, 100, 112)}}}) ==
+        "$.products[0].bbox: x0 < x1 and y0 < y1 expected");
   json no_style = right;
   no_style["products"][0]["style_number"] = "  ";
   CHECK(*q.check(no_style) == "$.products[0].style_number: empty");
@@ -138,6 +148,8 @@ TEST_CASE("The columns question needs a style and a quantity, each column once",
   json out_of_range = right;
   out_of_range["columns"][1]["column"] = 9;
   CHECK(*q.check(out_of_range) == "$.columns[1].column: 9 is not a column (the table has 5)");
-  CHECK(*q.check(json::parse(R"({"columns": [{"column": 0, "field": "style_number", "size_label": "", "evidence": ""}]})")) ==
-        "$.columns: no quantity or size_run column");
+  CHECK(
+      *q.check(json::parse(
+          R"({"columns": [{"column": 0, "field": "style_number", "size_label": "", "evidence": ""}]})")) ==
+      "$.columns: no quantity or size_run column");
 }
