@@ -5,6 +5,7 @@
 #include "core/phases/ids.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
+#include "core/phases/engine.hpp"
 #include "core/phases/phases.hpp"
 
 #include <map>
@@ -58,6 +59,7 @@ public:
       ctx.count("products", static_cast<int64_t>(products.size()));
       ctx.stage(doc.document_id, 0, nlohmann::json(products).dump());
     }
+    record_usage(ctx, *engine);
   }
 };
 

@@ -3,6 +3,7 @@
 
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
+#include "core/phases/engine.hpp"
 #include "core/phases/phases.hpp"
 
 namespace collproc::phases {
@@ -35,7 +36,13 @@ public:
     }
     ctx.set_units(pages, "page");
     const auto engine = make_provider(ctx.options, ctx.store);
-    const auto categories = engine->categories(request, [&] { ctx.advance(); });
+    std::vector<std::string> categories;
+    try {
+      categories = engine->categories(request, [&] { ctx.advance(); });
+    } catch (const Error& e) {
+      throw Error(e.code(), ctx.collection + ": " + ctx.info.name + ": " + e.what(), e.hint());
+    }
+    record_usage(ctx, *engine);
     ctx.count("categories", static_cast<int64_t>(categories.size()));
     ctx.stage("", 0, nlohmann::json(categories).dump());
   }

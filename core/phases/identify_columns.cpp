@@ -3,6 +3,7 @@
 
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
+#include "core/phases/engine.hpp"
 #include "core/phases/phases.hpp"
 
 namespace collproc::phases {
@@ -36,6 +37,7 @@ public:
       const auto po = whole_output<nlohmann::json>(ctx.store, ctx.collection, k_fetch_po).at("document");
       rethrow_for(ctx, po.at("filename").get<std::string>(), 0, e);
     }
+    record_usage(ctx, *engine);
     int mapped = 0;
     for (const auto& c : mapping.columns) {
       mapped += c.field != "ignore" ? 1 : 0;

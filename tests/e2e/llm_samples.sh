@@ -32,13 +32,15 @@ for case in grid-basic sections; do
 done
 [ "$(requests)" -eq "$before" ] || fail "a cached rerun sent $(($(requests) - before)) requests"
 
-# --ai-cache off pays again.
+# --ai-cache off pays again, and the closing summary says what it cost.
 expect_code 0 "$COLLPROC" --ai-cache off --progress none process grid-basic --force
 [ "$(requests)" -gt "$before" ] || fail "--ai-cache off sent no request"
+grep -q "openai: [1-9][0-9]* requests" "$WORK/out" || fail "the summary shows no token usage: $(cat "$WORK/out")"
 
 "$COLLPROC" --json show extract-products grid-basic >"$WORK/show.json"
 "$COLLPROC" --json show identify-columns grid-basic >>"$WORK/show.json"
 "$COLLPROC" history grid-basic >>"$WORK/show.json"
 grep -q "openai:test-model" "$WORK/show.json" || fail "identify-columns does not name the openai engine"
+grep -q '"prompt_tokens"' "$WORK/show.json" || fail "show records no token usage"
 no_key "$WORK/all-output" "$WORK/show.json" "$COLLPROC_STATE" "$LLM_LOG"
 find "$COLLPROC_STATE.blobs" -type f -exec grep -alF "$LLM_KEY" {} + && fail "the API key is in a blob" || true
