@@ -13,16 +13,19 @@ namespace collproc::cli {
 void register_add(CLI::App& app, Globals& g, Action& action)
 {
   auto* cmd = app.add_subcommand("add", "Stage documents for a collection without processing them");
-  cmd->footer("Validates each file's type (a linesheet must be a PDF; a PO may be XLSX, CSV or PDF),\n"
-              "copies it into the state's blob store and records it. Adding the same content again\n"
-              "changes nothing; a new version of a file name already staged replaces it.\n"
-              "Example: collproc add ss26-womens --linesheet lookbook.pdf --po order.xlsx");
+  cmd->footer(
+      "Validates each file's type (a linesheet must be a PDF; a PO may be XLSX, CSV or PDF),\n"
+      "copies it into the state's blob store and records it. Adding the same content again\n"
+      "changes nothing; a new version of a file name already staged replaces it.\n"
+      "Example: collproc add ss26-womens --linesheet lookbook.pdf --po order.xlsx");
   auto request = std::make_shared<ops::StageRequest>();
   cmd->add_option("COLLECTION", request->collection, "Collection ID, e.g. ss26-womens")->required();
   std::vector<std::string> linesheets;
   std::vector<std::string> pos;
-  cmd->add_option("--linesheet", request->linesheets, "Linesheet PDF (repeatable)")->expected(1, -1);
-  cmd->add_option("--po", request->pos, "Purchase order: XLSX, CSV or PDF (repeatable)")->expected(1, -1);
+  cmd->add_option("--linesheet", request->linesheets, "Linesheet PDF (repeatable)")
+      ->expected(1, -1);
+  cmd->add_option("--po", request->pos, "Purchase order: XLSX, CSV or PDF (repeatable)")
+      ->expected(1, -1);
   cmd->callback([&g, &action, request] {
     action = [&g, request] {
       auto store = open_store(g, state::StateStore::Open::create);
@@ -39,10 +42,11 @@ void register_add(CLI::App& app, Globals& g, Action& action)
       } else if (!g.quiet) {
         for (const auto& s : staged) {
           const auto& d = s.document;
-          fmt::print("{}: {} {} ({}, {}{}) as {}{}\n", request->collection, s.added ? "added" : "already staged",
-                     d.filename, model::to_string(d.kind), d.format,
-                     d.pages > 0 ? fmt::format(", {} pages", d.pages) : "", d.document_id,
-                     s.replaced.empty() ? "" : fmt::format(", replacing {}", fmt::join(s.replaced, ", ")));
+          fmt::print(
+              "{}: {} {} ({}, {}{}) as {}{}\n", request->collection,
+              s.added ? "added" : "already staged", d.filename, model::to_string(d.kind), d.format,
+              d.pages > 0 ? fmt::format(", {} pages", d.pages) : "", d.document_id,
+              s.replaced.empty() ? "" : fmt::format(", replacing {}", fmt::join(s.replaced, ", ")));
         }
       }
       return 0;
@@ -67,7 +71,8 @@ void register_documents(CLI::App& app, Globals& g, Action& action)
       std::vector<Row> rows;
       for (const auto& d : docs) {
         rows.push_back({d.document_id, model::to_string(d.kind), d.format,
-                        d.pages > 0 ? std::to_string(d.pages) : "-", human_size(d.size), d.added_at, d.filename});
+                        d.pages > 0 ? std::to_string(d.pages) : "-", human_size(d.size), d.added_at,
+                        d.filename});
       }
       print_table({"DOCUMENT", "KIND", "FORMAT", "PAGES", "SIZE", "ADDED", "FILE"}, rows);
       return 0;

@@ -38,18 +38,22 @@ std::string summary(state::StateStore& store, const std::string& c, JobKind job)
       completion += n.value("completion_tokens", int64_t{0});
       fallbacks += n.value("ai_fallbacks", int64_t{0});
     }
-    return any ? fmt::format("; openai: {} requests, {} from cache, {} + {} tokens{}", requests, cached, prompt,
-                             completion, fallbacks > 0 ? fmt::format(", {} heuristic fallbacks", fallbacks) : "")
+    return any ? fmt::format("; openai: {} requests, {} from cache, {} + {} tokens{}", requests,
+                             cached, prompt, completion,
+                             fallbacks > 0 ? fmt::format(", {} heuristic fallbacks", fallbacks)
+                                           : "")
                : std::string();
   };
   if (job == JobKind::documents) {
     const auto filter = counts("filter-images");
     return fmt::format("{} products, {} images kept / {} dropped, {} categories{}",
                        counts("extract-products").value("products", 0), filter.value("kept", 0),
-                       filter.value("dropped", 0), counts("generate-categories").value("categories", 0),
+                       filter.value("dropped", 0),
+                       counts("generate-categories").value("categories", 0),
                        usage({"generate-categories", "extract-products"}));
   }
-  return fmt::format("{} items{}", counts("save-items").value("items", 0), usage({"identify-columns"}));
+  return fmt::format("{} items{}", counts("save-items").value("items", 0),
+                     usage({"identify-columns"}));
 }
 
 std::string title(JobKind job)
@@ -64,7 +68,8 @@ int run_job(const Globals& g, state::StateStore& store, runner::RunRequest reque
   auto progress = make_progress(g.progress, g.quiet);
   runner::CancelToken token;
   auto synced = g.sync_status ? sync_status_progress(g, *progress, store, request, token) : nullptr;
-  runner::JobRunner job_runner(store, phases::table(request.job), synced ? *synced : *progress, token);
+  runner::JobRunner job_runner(store, phases::table(request.job), synced ? *synced : *progress,
+                               token);
   if (request.job == JobKind::items) {
     request.upstream = phases::table(JobKind::documents);
   }
@@ -75,11 +80,14 @@ int run_job(const Globals& g, state::StateStore& store, runner::RunRequest reque
     print_error(outcome.message, outcome.hint);
   } else if (!g.quiet && !g.json) {
     fmt::print("{}: {} {} in {}: {}\n", request.collection, title(request.job),
-               request.only ? "ran one phase" : "completed", util::human_duration((util::now_ms() - t0) / 1000.0),
+               request.only ? "ran one phase" : "completed",
+               util::human_duration((util::now_ms() - t0) / 1000.0),
                summary(store, request.collection, request.job));
   }
   if (g.json) {
-    fmt::print("{}\n", runner::status_json(store.job(request.collection, request.job), phases::table(request.job)).dump(2));
+    fmt::print("{}\n", runner::status_json(store.job(request.collection, request.job),
+                                           phases::table(request.job))
+                           .dump(2));
   }
   return static_cast<int>(outcome.code);
 }
@@ -116,18 +124,23 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
 {
   // process
   {
-    auto* cmd = app.add_subcommand("process", "Run document processing (6 phases), resuming from the last checkpoint");
+    auto* cmd = app.add_subcommand(
+        "process", "Run document processing (6 phases), resuming from the last checkpoint");
     auto request = std::make_shared<runner::RunRequest>();
     auto from = std::make_shared<std::string>();
     add_run_options(cmd, *request);
-    cmd->add_option("--from", *from, "Rerun from this phase on, even where checkpoints are up to date");
+    cmd->add_option("--from", *from,
+                    "Rerun from this phase on, even where checkpoints are up to date");
     cmd->add_flag("--force", request->force, "Rerun every phase");
-    cmd->add_flag("--sync-status", g.sync_status, "Keep processing_status current in Firestore; honour a cancel set there");
-    cmd->add_option("--stale-after", request->stale_after_ms, "Seconds without a heartbeat before a running job is taken over")
-      ->transform([](std::string s) { return std::to_string(std::stoll(s) * 1000); });
+    cmd->add_flag("--sync-status", g.sync_status,
+                  "Keep processing_status current in Firestore; honour a cancel set there");
+    cmd->add_option("--stale-after", request->stale_after_ms,
+                    "Seconds without a heartbeat before a running job is taken over")
+        ->transform([](std::string s) { return std::to_string(std::stoll(s) * 1000); });
     std::string phases_help = "Phases:\n";
     for (const auto* p : phases::table(JobKind::documents)) {
-      phases_help += fmt::format("  {}. {:<20} {}\n", p->info().number, p->info().name, p->info().label);
+      phases_help +=
+          fmt::format("  {}. {:<20} {}\n", p->info().number, p->info().name, p->info().label);
     }
     cmd->footer(phases_help + "Needs a linesheet and a purchase order staged with 'collproc add'.");
     cmd->callback([&g, &action, request, from] {
@@ -137,21 +150,30 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
         if (!from->empty()) {
           const auto& phase = phases::require(*from);
           if (phase.info().job != JobKind::documents) {
-            throw Error(ExitCode::usage, fmt::format("--from {}: a step of item generation, not a phase of process", *from),
-                        "use 'collproc generate-items' for item steps");
+            throw Error(
+                ExitCode::usage,
+                fmt::format("--from {}: a step of item generation, not a phase of process", *from),
+                "use 'collproc generate-items' for item steps");
           }
           request->from = phase.info().number;
         }
         auto store = open_store(g, state::StateStore::Open::existing);
         store->require_collection(request->collection);
         const auto docs = store->documents(request->collection);
-        const bool has_linesheet = std::any_of(docs.begin(), docs.end(), [](const auto& d) { return d.kind == model::DocumentKind::linesheet; });
-        const bool has_po = std::any_of(docs.begin(), docs.end(), [](const auto& d) { return d.kind == model::DocumentKind::po; });
+        const bool has_linesheet = std::any_of(docs.begin(), docs.end(), [](const auto& d) {
+          return d.kind == model::DocumentKind::linesheet;
+        });
+        const bool has_po = std::any_of(docs.begin(), docs.end(), [](const auto& d) {
+          return d.kind == model::DocumentKind::po;
+        });
         if (!has_linesheet || !has_po) {
-          throw Error(ExitCode::not_found,
-                      fmt::format("{}: no {} staged", request->collection, has_linesheet ? "purchase order" : "linesheet"),
-                      fmt::format("add one with 'collproc add {} {} FILE', then run 'collproc process {}'",
-                                  request->collection, has_linesheet ? "--po" : "--linesheet", request->collection));
+          throw Error(
+              ExitCode::not_found,
+              fmt::format("{}: no {} staged", request->collection,
+                          has_linesheet ? "purchase order" : "linesheet"),
+              fmt::format("add one with 'collproc add {} {} FILE', then run 'collproc process {}'",
+                          request->collection, has_linesheet ? "--po" : "--linesheet",
+                          request->collection));
         }
         return run_job(g, *store, *request);
       };
@@ -159,16 +181,20 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
   }
   // generate-items
   {
-    auto* cmd = app.add_subcommand("generate-items", "Run item generation (7 steps) from the purchase order");
+    auto* cmd = app.add_subcommand("generate-items",
+                                   "Run item generation (7 steps) from the purchase order");
     auto request = std::make_shared<runner::RunRequest>();
     add_run_options(cmd, *request);
     cmd->add_flag("--force", request->force, "Rerun every step");
-    cmd->add_flag("--sync-status", g.sync_status, "Keep processing_status current in Firestore; honour a cancel set there");
+    cmd->add_flag("--sync-status", g.sync_status,
+                  "Keep processing_status current in Firestore; honour a cancel set there");
     std::string steps_help = "Steps:\n";
     for (const auto* p : phases::table(JobKind::items)) {
-      steps_help += fmt::format("  {}. {:<20} {}\n", p->info().number, p->info().name, p->info().label);
+      steps_help +=
+          fmt::format("  {}. {:<20} {}\n", p->info().number, p->info().name, p->info().label);
     }
-    cmd->footer(steps_help + "Refuses to start until 'collproc process' has completed for the collection.");
+    cmd->footer(steps_help +
+                "Refuses to start until 'collproc process' has completed for the collection.");
     cmd->callback([&g, &action, request] {
       action = [&g, request] {
         request->job = JobKind::items;
@@ -180,12 +206,14 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
   }
   // phase
   {
-    auto* cmd = app.add_subcommand("phase", "Run one phase or step alone (its inputs must be checkpointed); for debugging");
+    auto* cmd = app.add_subcommand(
+        "phase", "Run one phase or step alone (its inputs must be checkpointed); for debugging");
     auto request = std::make_shared<runner::RunRequest>();
     auto name = std::make_shared<std::string>();
     cmd->add_option("NAME", *name, "Phase or step name, e.g. extract-text")->required();
     add_run_options(cmd, *request);
-    cmd->add_flag("--force", request->force, "Accepted for symmetry: a phase run alone always reruns");
+    cmd->add_flag("--force", request->force,
+                  "Accepted for symmetry: a phase run alone always reruns");
     cmd->callback([&g, &action, request, name] {
       action = [&g, request, name] {
         const auto& phase = phases::require(*name);
@@ -199,7 +227,8 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
   }
   // retry
   {
-    auto* cmd = app.add_subcommand("retry", "Rerun a failed or cancelled job from its last good checkpoint");
+    auto* cmd = app.add_subcommand("retry",
+                                   "Rerun a failed or cancelled job from its last good checkpoint");
     auto request = std::make_shared<runner::RunRequest>();
     auto job = std::make_shared<std::string>();
     add_run_options(cmd, *request);
@@ -215,13 +244,18 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
         if (!job->empty()) {
           request->job = parse_job(*job);
         } else {
-          request->job = retryable(JobKind::documents) || !retryable(JobKind::items) ? JobKind::documents : JobKind::items;
+          request->job = retryable(JobKind::documents) || !retryable(JobKind::items)
+                             ? JobKind::documents
+                             : JobKind::items;
         }
         if (!retryable(request->job)) {
-          throw Error(ExitCode::usage,
-                      fmt::format("{}: nothing to retry: {} is {}", request->collection, title(request->job),
-                                  state::to_string(store->job(request->collection, request->job).status)),
-                      fmt::format("retry takes failed or cancelled jobs; see 'collproc status {}'", request->collection));
+          throw Error(
+              ExitCode::usage,
+              fmt::format("{}: nothing to retry: {} is {}", request->collection,
+                          title(request->job),
+                          state::to_string(store->job(request->collection, request->job).status)),
+              fmt::format("retry takes failed or cancelled jobs; see 'collproc status {}'",
+                          request->collection));
         }
         request->options = run_options(g);
         return run_job(g, *store, *request);
@@ -230,11 +264,14 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
   }
   // recover
   {
-    auto* cmd = app.add_subcommand("recover", "Restart jobs left \"processing\" by a dead process (for cron)");
+    auto* cmd = app.add_subcommand("recover",
+                                   "Restart jobs left \"processing\" by a dead process (for cron)");
     auto stale_after = std::make_shared<int64_t>(60);
-    cmd->add_option("--stale-after", *stale_after, "Seconds without a heartbeat before a job counts as stale (default 60)");
-    cmd->footer("A job is stale when its owner's pid is gone on this host, or its heartbeat is older\n"
-                "than --stale-after. Each stale job resumes from its last checkpoint.");
+    cmd->add_option("--stale-after", *stale_after,
+                    "Seconds without a heartbeat before a job counts as stale (default 60)");
+    cmd->footer(
+        "A job is stale when its owner's pid is gone on this host, or its heartbeat is older\n"
+        "than --stale-after. Each stale job resumes from its last checkpoint.");
     cmd->callback([&g, &action, stale_after] {
       action = [&g, stale_after] {
         auto store = open_store(g, state::StateStore::Open::existing);
@@ -247,7 +284,8 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
             }
             ++recovered;
             if (!g.quiet) {
-              fmt::print(stderr, "{}: {} was left processing by a process that is gone\n", c, title(job));
+              fmt::print(stderr, "{}: {} was left processing by a process that is gone\n", c,
+                         title(job));
             }
             runner::RunRequest request;
             request.collection = c;
@@ -272,19 +310,23 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
   }
   // batch
   {
-    auto* cmd = app.add_subcommand("batch", "Run every job that has pending work, collection by collection (cron, CI)");
+    auto* cmd = app.add_subcommand(
+        "batch", "Run every job that has pending work, collection by collection (cron, CI)");
     auto shard = std::make_shared<std::string>();
-    cmd->add_option("--shard", *shard, "K/N: only collections whose ID hashes to shard K of N (1-based)");
-    cmd->footer("Pending work: document processing that has never run since its documents changed,\n"
-                "item generation after a completed document processing, and stale jobs.\n"
-                "Failed and cancelled jobs wait for 'collproc retry'.");
+    cmd->add_option("--shard", *shard,
+                    "K/N: only collections whose ID hashes to shard K of N (1-based)");
+    cmd->footer(
+        "Pending work: document processing that has never run since its documents changed,\n"
+        "item generation after a completed document processing, and stale jobs.\n"
+        "Failed and cancelled jobs wait for 'collproc retry'.");
     cmd->callback([&g, &action, shard] {
       action = [&g, shard] {
         uint32_t k = 1;
         uint32_t n = 1;
         if (!shard->empty()) {
           if (std::sscanf(shard->c_str(), "%u/%u", &k, &n) != 2 || n == 0 || k == 0 || k > n) {
-            throw Error(ExitCode::usage, fmt::format("--shard {}: expected K/N with 1 <= K <= N", *shard),
+            throw Error(ExitCode::usage,
+                        fmt::format("--shard {}: expected K/N with 1 <= K <= N", *shard),
                         "for example --shard 1/4");
           }
         }
@@ -295,14 +337,20 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
             continue;
           }
           const auto docs = store->documents(c);
-          const bool has_linesheet = std::any_of(docs.begin(), docs.end(), [](const auto& d) { return d.kind == model::DocumentKind::linesheet; });
-          const bool has_po = std::any_of(docs.begin(), docs.end(), [](const auto& d) { return d.kind == model::DocumentKind::po; });
+          const bool has_linesheet = std::any_of(docs.begin(), docs.end(), [](const auto& d) {
+            return d.kind == model::DocumentKind::linesheet;
+          });
+          const bool has_po = std::any_of(docs.begin(), docs.end(), [](const auto& d) {
+            return d.kind == model::DocumentKind::po;
+          });
           for (const JobKind job : {JobKind::documents, JobKind::items}) {
             const auto status = store->job(c, job).status;
-            const bool ready = job == JobKind::documents
-                                 ? has_linesheet && has_po
-                                 : has_po && store->job(c, JobKind::documents).status == JobStatus::completed;
-            const bool pending = ready && (status == JobStatus::idle || is_stale(*store, c, job, 60000));
+            const bool ready =
+                job == JobKind::documents
+                    ? has_linesheet && has_po
+                    : has_po && store->job(c, JobKind::documents).status == JobStatus::completed;
+            const bool pending =
+                ready && (status == JobStatus::idle || is_stale(*store, c, job, 60000));
             if (!pending) {
               continue;
             }

@@ -34,8 +34,9 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
     for (const auto& r : rows) {
       const auto p = json::parse(r.payload).get<model::PageImages>();
       for (const auto& i : p.placements) {
-        table.push_back({std::to_string(i.page), i.image_id, box(i.bbox), fmt::format("{}x{}", i.width, i.height),
-                         i.format, i.sha256.substr(0, 12)});
+        table.push_back({std::to_string(i.page), i.image_id, box(i.bbox),
+                         fmt::format("{}x{}", i.width, i.height), i.format,
+                         i.sha256.substr(0, 12)});
       }
     }
     print_table({"PAGE", "IMAGE", "BBOX", "PIXELS", "FORMAT", "SHA256"}, table);
@@ -45,7 +46,8 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
     for (const auto& r : rows) {
       const auto p = json::parse(r.payload).get<model::TextPage>();
       for (const auto& l : p.lines) {
-        table.push_back({std::to_string(p.page), box(l.bbox), fmt::format("{:.1f}", l.font_size), l.text});
+        table.push_back(
+            {std::to_string(p.page), box(l.bbox), fmt::format("{:.1f}", l.font_size), l.text});
       }
     }
     print_table({"PAGE", "BBOX", "SIZE", "LINE"}, table);
@@ -74,11 +76,14 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
         if (page > 0 && p.page != page) {
           continue;
         }
-        table.push_back({std::to_string(p.page), p.style_number, p.name, p.category, joined(p.colors, " / "),
-                         joined(p.sizes, " "), money(p.wholesale_price), money(p.retail_price), p.currency});
+        table.push_back({std::to_string(p.page), p.style_number, p.name, p.category,
+                         joined(p.colors, " / "), joined(p.sizes, " "), money(p.wholesale_price),
+                         money(p.retail_price), p.currency});
       }
     }
-    print_table({"PAGE", "STYLE", "NAME", "CATEGORY", "COLORS", "SIZES", "WHOLESALE", "RETAIL", "CUR"}, table);
+    print_table(
+        {"PAGE", "STYLE", "NAME", "CATEGORY", "COLORS", "SIZES", "WHOLESALE", "RETAIL", "CUR"},
+        table);
     return;
   }
   if (phase == "match-images") {
@@ -114,7 +119,8 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
       fmt::print("engine: {}\n", m.engine);
       for (const auto& c : m.columns) {
         table.push_back({std::to_string(c.column), c.header,
-                         c.field + (c.size_label.empty() ? "" : " (" + c.size_label + ")"), c.evidence});
+                         c.field + (c.size_label.empty() ? "" : " (" + c.size_label + ")"),
+                         c.evidence});
       }
     }
     print_table({"COLUMN", "HEADER", "FIELD", "EVIDENCE"}, table);
@@ -124,8 +130,8 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
     for (const auto& r : rows) {
       const auto j = json::parse(r.payload);
       for (const auto& s : j.at("skus").get<std::vector<model::Sku>>()) {
-        table.push_back({s.style_number, s.color, s.size, std::to_string(s.quantity), money(s.unit_cost),
-                         joined([&] {
+        table.push_back({s.style_number, s.color, s.size, std::to_string(s.quantity),
+                         money(s.unit_cost), joined([&] {
                            std::vector<std::string> v;
                            for (int row : s.rows) {
                              v.push_back(std::to_string(row));
@@ -135,7 +141,8 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
       }
       print_table({"STYLE", "COLOR", "SIZE", "QTY", "UNIT COST", "ROWS"}, table);
       for (const auto& skipped : j.at("skipped")) {
-        fmt::print("skipped row {}: {}\n", skipped.at("row").get<int>(), skipped.at("reason").get<std::string>());
+        fmt::print("skipped row {}: {}\n", skipped.at("row").get<int>(),
+                   skipped.at("reason").get<std::string>());
       }
     }
     return;
@@ -143,8 +150,8 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
   if (phase == "enrich") {
     for (const auto& r : rows) {
       for (const auto& e : json::parse(r.payload).get<std::vector<model::EnrichedSku>>()) {
-        table.push_back({e.sku.style_number, e.sku.color, e.sku.size, std::to_string(e.sku.quantity),
-                         e.product_id.value_or("-"), e.match});
+        table.push_back({e.sku.style_number, e.sku.color, e.sku.size,
+                         std::to_string(e.sku.quantity), e.product_id.value_or("-"), e.match});
       }
     }
     print_table({"STYLE", "COLOR", "SIZE", "QTY", "PRODUCT", "MATCH"}, table);
@@ -157,11 +164,13 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
         for (const auto& [size, qty] : i.sizes) {
           sizes.push_back(fmt::format("{}:{}", size, qty));
         }
-        table.push_back({i.style_number, i.color, i.name, joined(sizes, " "), std::to_string(i.total_quantity),
-                         money(i.unit_cost), i.on_linesheet ? "yes" : "no", std::to_string(i.images.size())});
+        table.push_back({i.style_number, i.color, i.name, joined(sizes, " "),
+                         std::to_string(i.total_quantity), money(i.unit_cost),
+                         i.on_linesheet ? "yes" : "no", std::to_string(i.images.size())});
       }
     }
-    print_table({"STYLE", "COLOR", "NAME", "SIZES", "TOTAL", "UNIT COST", "ON LINESHEET", "IMAGES"}, table);
+    print_table({"STYLE", "COLOR", "NAME", "SIZES", "TOTAL", "UNIT COST", "ON LINESHEET", "IMAGES"},
+                table);
     return;
   }
   for (const auto& r : rows) {
@@ -173,7 +182,8 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
 
 void register_show(CLI::App& app, Globals& g, Action& action)
 {
-  auto* cmd = app.add_subcommand("show", "Print a phase's checkpointed output (a table, or JSON with --json)");
+  auto* cmd = app.add_subcommand(
+      "show", "Print a phase's checkpointed output (a table, or JSON with --json)");
   auto name = std::make_shared<std::string>();
   auto collection = std::make_shared<std::string>();
   auto page = std::make_shared<int>(0);
@@ -187,25 +197,30 @@ void register_show(CLI::App& app, Globals& g, Action& action)
       store->require_collection(*collection);
       const auto cp = store->checkpoint(*collection, phase.info().name);
       if (!cp) {
-        throw Error(ExitCode::not_found, fmt::format("{}: {}: no checkpoint yet", *collection, *name),
-                    fmt::format("run 'collproc phase {} {}' or the whole job first", *name, *collection));
+        throw Error(
+            ExitCode::not_found, fmt::format("{}: {}: no checkpoint yet", *collection, *name),
+            fmt::format("run 'collproc phase {} {}' or the whole job first", *name, *collection));
       }
       auto rows = store->outputs(*collection, phase.info().name);
-      const bool per_page = phase.info().granularity == runner::Granularity::per_unit && std::string(phase.info().name) != "filter-images";
+      const bool per_page = phase.info().granularity == runner::Granularity::per_unit &&
+                            std::string(phase.info().name) != "filter-images";
       if (*page > 0 && per_page) {
         std::erase_if(rows, [&](const state::OutputRow& r) { return r.unit != *page; });
       }
       if (g.json) {
-        json out{{"phase", phase.info().name}, {"label", phase.info().label}, {"complete", cp->complete},
-                 {"fingerprint", cp->fingerprint}, {"counts", cp->counts}, {"outputs", json::array()}};
+        json out{{"phase", phase.info().name}, {"label", phase.info().label},
+                 {"complete", cp->complete},   {"fingerprint", cp->fingerprint},
+                 {"counts", cp->counts},       {"outputs", json::array()}};
         for (const auto& r : rows) {
-          out["outputs"].push_back({{"document_id", r.document_id}, {"unit", r.unit}, {"data", json::parse(r.payload)}});
+          out["outputs"].push_back(
+              {{"document_id", r.document_id}, {"unit", r.unit}, {"data", json::parse(r.payload)}});
         }
         fmt::print("{}\n", out.dump(2));
         return 0;
       }
       if (!cp->complete && !g.quiet) {
-        fmt::print(stderr, "{}: {}: checkpoint incomplete; showing the units finished so far\n", *collection, *name);
+        fmt::print(stderr, "{}: {}: checkpoint incomplete; showing the units finished so far\n",
+                   *collection, *name);
       }
       print_rows(phase.info().name, rows, *page);
       if (cp->counts.contains("prompt_tokens")) {
@@ -221,12 +236,14 @@ void register_show(CLI::App& app, Globals& g, Action& action)
 
 void register_export(CLI::App& app, Globals& g, Action& action)
 {
-  auto* cmd = app.add_subcommand("export", "Print collection.json, or write it and its images under --out DIR");
+  auto* cmd = app.add_subcommand(
+      "export", "Print collection.json, or write it and its images under --out DIR");
   auto collection = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
   cmd->add_option("COLLECTION", *collection, "Collection ID")->required();
   cmd->add_option("--out", *out, "Write DIR/collection.json and DIR/images/<sha256>.<ext>");
-  cmd->footer("Keys are sorted and arrays stably ordered: the same inputs give byte-identical output.");
+  cmd->footer(
+      "Keys are sorted and arrays stably ordered: the same inputs give byte-identical output.");
   cmd->callback([&g, &action, collection, out] {
     action = [&g, collection, out] {
       auto store = open_store(g, state::StateStore::Open::existing);

@@ -24,8 +24,10 @@ using state::JobStatus;
 
 nlohmann::json collection_status(state::StateStore& store, const std::string& c)
 {
-  return {{"document_processing", runner::status_json(store.job(c, JobKind::documents), phases::table(JobKind::documents))},
-          {"item_generation", runner::status_json(store.job(c, JobKind::items), phases::table(JobKind::items))}};
+  return {{"document_processing", runner::status_json(store.job(c, JobKind::documents),
+                                                      phases::table(JobKind::documents))},
+          {"item_generation",
+           runner::status_json(store.job(c, JobKind::items), phases::table(JobKind::items))}};
 }
 
 std::string job_line(const nlohmann::json& j, bool documents)
@@ -57,9 +59,10 @@ void print_human(const nlohmann::json& s, const std::string& c)
   fmt::print("  item generation:     {}\n", job_line(i, false));
   const bool docs_done = d["status"] == "completed";
   const bool items_done = i["status"] == "completed";
-  fmt::print("  unlocked: {}\n", docs_done ? (items_done ? "Deck Settings, Collection Items, Generate Deck"
-                                                         : "Deck Settings, Collection Items")
-                                           : "nothing yet (run 'collproc process " + c + "')");
+  fmt::print("  unlocked: {}\n",
+             docs_done ? (items_done ? "Deck Settings, Collection Items, Generate Deck"
+                                     : "Deck Settings, Collection Items")
+                       : "nothing yet (run 'collproc process " + c + "')");
   if (d["status"] == "failed" && !d["error"]["details"].get<std::string>().empty()) {
     fmt::print("  next: {}\n", d["error"]["details"].get<std::string>());
   } else if (i["status"] == "failed" && !i["error"]["details"].get<std::string>().empty()) {
@@ -82,14 +85,17 @@ int code_for(const std::string& status)
 
 void register_status(CLI::App& app, Globals& g, Action& action)
 {
-  auto* cmd = app.add_subcommand("status", "Show processing status; without COLLECTION, one line per collection");
+  auto* cmd = app.add_subcommand(
+      "status", "Show processing status; without COLLECTION, one line per collection");
   auto collection = std::make_shared<std::string>();
   auto watch = std::make_shared<bool>(false);
   cmd->add_option("COLLECTION", *collection, "Collection ID");
-  cmd->add_flag("--watch", *watch, "Redraw every 2 s until the running job ends; exit with that job's code");
-  cmd->footer("--json prints the shape the web app reads: one object per job with status, task_id,\n"
-              "times (RFC 3339 UTC), current phase, progress {phase, total_phases, percentage}\n"
-              "and, when failed, error {message, phase, details}.");
+  cmd->add_flag("--watch", *watch,
+                "Redraw every 2 s until the running job ends; exit with that job's code");
+  cmd->footer(
+      "--json prints the shape the web app reads: one object per job with status, task_id,\n"
+      "times (RFC 3339 UTC), current phase, progress {phase, total_phases, percentage}\n"
+      "and, when failed, error {message, phase, details}.");
   cmd->callback([&g, &action, collection, watch] {
     action = [&g, collection, watch] {
       auto store = open_store(g, state::StateStore::Open::existing);
@@ -99,7 +105,8 @@ void register_status(CLI::App& app, Globals& g, Action& action)
         for (const auto& c : store->collections()) {
           const auto s = collection_status(*store, c);
           all[c] = s;
-          rows.push_back({c, job_line(s["document_processing"], true), job_line(s["item_generation"], false)});
+          rows.push_back(
+              {c, job_line(s["document_processing"], true), job_line(s["item_generation"], false)});
         }
         if (g.json) {
           fmt::print("{}\n", all.dump(2));
@@ -131,7 +138,10 @@ void register_status(CLI::App& app, Globals& g, Action& action)
         }
         std::fflush(stdout);
         if (!running) {
-          const auto& last = i["status"] != "idle" && i["last_updated"].get<std::string>() >= d["last_updated"].get<std::string>() ? i : d;
+          const auto& last = i["status"] != "idle" && i["last_updated"].get<std::string>() >=
+                                                          d["last_updated"].get<std::string>()
+                                 ? i
+                                 : d;
           return code_for(last["status"]);
         }
         for (int t = 0; t < 20; ++t) {
@@ -147,7 +157,8 @@ void register_status(CLI::App& app, Globals& g, Action& action)
 
 void register_history(CLI::App& app, Globals& g, Action& action)
 {
-  auto* cmd = app.add_subcommand("history", "Past runs: task id, job, start, end, outcome, per-phase durations and counts");
+  auto* cmd = app.add_subcommand(
+      "history", "Past runs: task id, job, start, end, outcome, per-phase durations and counts");
   auto collection = std::make_shared<std::string>();
   cmd->add_option("COLLECTION", *collection, "Collection ID")->required();
   cmd->callback([&g, &action, collection] {
@@ -158,8 +169,12 @@ void register_history(CLI::App& app, Globals& g, Action& action)
       if (g.json) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& r : runs) {
-          out.push_back({{"task_id", r.task_id}, {"job", state::to_string(r.job)}, {"started_at", r.started_at},
-                         {"ended_at", r.ended_at}, {"outcome", r.outcome}, {"phases", r.phases}});
+          out.push_back({{"task_id", r.task_id},
+                         {"job", state::to_string(r.job)},
+                         {"started_at", r.started_at},
+                         {"ended_at", r.ended_at},
+                         {"outcome", r.outcome},
+                         {"phases", r.phases}});
         }
         fmt::print("{}\n", out.dump(2));
         return 0;
@@ -172,7 +187,8 @@ void register_history(CLI::App& app, Globals& g, Action& action)
           for (const auto& [k, v] : p["counts"].items()) {
             counts += fmt::format(" {}={}", k, v.dump());
           }
-          fmt::print("    {:<20} {:<8} {:>8}{}\n", p["phase"].get<std::string>(), p["status"].get<std::string>(),
+          fmt::print("    {:<20} {:<8} {:>8}{}\n", p["phase"].get<std::string>(),
+                     p["status"].get<std::string>(),
                      util::human_duration(p["duration_ms"].get<double>() / 1000.0), counts);
         }
       }
@@ -183,14 +199,16 @@ void register_history(CLI::App& app, Globals& g, Action& action)
 
 void register_cancel(CLI::App& app, Globals& g, Action& action)
 {
-  auto* cmd = app.add_subcommand("cancel", "Ask a running job to stop at its next unit of work, from any shell");
+  auto* cmd = app.add_subcommand(
+      "cancel", "Ask a running job to stop at its next unit of work, from any shell");
   auto collection = std::make_shared<std::string>();
   auto job = std::make_shared<std::string>();
   cmd->add_option("COLLECTION", *collection, "Collection ID")->required();
   cmd->add_option("--job", *job, "documents or items (default: whichever is running)");
-  cmd->footer("Sets the job's cancel flag in the state file and, when the owner runs on this host,\n"
-              "signals it. The job rolls back its unfinished phase, keeps the extraction\n"
-              "checkpoints, records status 'cancelled' and exits 130.");
+  cmd->footer(
+      "Sets the job's cancel flag in the state file and, when the owner runs on this host,\n"
+      "signals it. The job rolls back its unfinished phase, keeps the extraction\n"
+      "checkpoints, records status 'cancelled' and exits 130.");
   cmd->callback([&g, &action, collection, job] {
     action = [&g, collection, job] {
       auto store = open_store(g, state::StateStore::Open::existing);
@@ -204,8 +222,8 @@ void register_cancel(CLI::App& app, Globals& g, Action& action)
       state::JobRow row = store->job(*collection, kind);
       if (row.status != JobStatus::processing) {
         if (!g.quiet) {
-          fmt::print("{}: {} is not running ({}): nothing to cancel\n", *collection, state::to_string(kind),
-                     state::to_string(row.status));
+          fmt::print("{}: {} is not running ({}): nothing to cancel\n", *collection,
+                     state::to_string(kind), state::to_string(row.status));
         }
         return 0;
       }
@@ -220,7 +238,8 @@ void register_cancel(CLI::App& app, Globals& g, Action& action)
         store->put_job(row);
         tx.commit();
         if (!g.quiet) {
-          fmt::print("{}: {} had no live owner; marked cancelled\n", *collection, state::to_string(kind));
+          fmt::print("{}: {} had no live owner; marked cancelled\n", *collection,
+                     state::to_string(kind));
         }
         return 0;
       }
@@ -233,7 +252,8 @@ void register_cancel(CLI::App& app, Globals& g, Action& action)
         ::kill(static_cast<pid_t>(lease->pid), SIGUSR1);
       }
       if (!g.quiet) {
-        fmt::print("{}: cancellation requested (pid {} on {})\n", *collection, lease->pid, lease->host);
+        fmt::print("{}: cancellation requested (pid {} on {})\n", *collection, lease->pid,
+                   lease->host);
       }
       return 0;
     };

@@ -14,16 +14,16 @@
 namespace collproc::cli {
 
 struct Globals {
-  std::string state;           // --state
-  bool json = false;           // --json
-  bool quiet = false;          // -q
-  int verbose = 0;             // -v (repeatable)
+  std::string state;  // --state
+  bool json = false;  // --json
+  bool quiet = false; // -q
+  int verbose = 0;    // -v (repeatable)
   std::string progress = "auto";
   std::string ai = "heuristic";
   std::string ai_fallback = "none"; // --ai-fallback none|heuristic
   std::string ai_cache = "on";      // --ai-cache on|off
   int ai_concurrency = 4;           // --ai-concurrency N
-  bool sync_status = false;    // --sync-status (process, generate-items)
+  bool sync_status = false;         // --sync-status (process, generate-items)
 };
 
 // --state, else $COLLPROC_STATE, else ./collproc.db.
@@ -35,7 +35,8 @@ runner::RunOptions run_options(const Globals& g);
 using Action = std::function<int()>;
 void register_add(CLI::App& app, Globals& g, Action& action);
 void register_documents(CLI::App& app, Globals& g, Action& action);
-void register_jobs(CLI::App& app, Globals& g, Action& action); // process, generate-items, phase, retry, recover, batch
+void register_jobs(CLI::App& app, Globals& g,
+                   Action& action); // process, generate-items, phase, retry, recover, batch
 void register_show(CLI::App& app, Globals& g, Action& action);
 void register_status(CLI::App& app, Globals& g, Action& action);
 void register_history(CLI::App& app, Globals& g, Action& action);
@@ -51,7 +52,8 @@ int run_job(const Globals& g, state::StateStore& store, runner::RunRequest reque
 // Firestore and a remote cancel trips `token`. Throws Error(usage) when no
 // project or credentials are configured.
 std::unique_ptr<runner::Progress> sync_status_progress(const Globals& g, runner::Progress& inner,
-                                                       state::StateStore& store, const runner::RunRequest& request,
+                                                       state::StateStore& store,
+                                                       const runner::RunRequest& request,
                                                        runner::CancelToken& token);
 
 // Prints "collproc: error: ..." and "collproc: hint: ..." to stderr.

@@ -51,7 +51,8 @@ state::JobKind parse_job(const std::string& name)
   if (const auto kind = state::job_kind_from_string(name)) {
     return *kind;
   }
-  throw Error(ExitCode::usage, fmt::format("--job {}: unknown job", name), "use --job documents or --job items");
+  throw Error(ExitCode::usage, fmt::format("--job {}: unknown job", name),
+              "use --job documents or --job items");
 }
 
 } // namespace collproc::cli
@@ -61,17 +62,18 @@ int main(int argc, char** argv)
   using namespace collproc;
   using namespace collproc::cli;
 
-  CLI::App app{"collproc turns a collection's linesheets (PDF) and purchase order (XLSX, CSV or PDF)\n"
-               "into categories, structured products with their images, and order items.\n"
-               "Work runs as two resumable jobs that checkpoint every phase into a SQLite state file:\n"
-               "  collproc add ss26 --linesheet lookbook.pdf --po order.xlsx\n"
-               "  collproc process ss26          # document processing, 6 phases\n"
-               "  collproc generate-items ss26   # item generation, 7 steps\n"
-               "  collproc export ss26 --out out/\n"
-               "Exit codes: 0 ok, 1 job failed, 2 usage, 3 not found, 65 bad input document,\n"
-               "69 remote service unavailable, 75 already running, 130 cancelled.\n"
-               "See collproc(1) for everything else.",
-               "collproc"};
+  CLI::App app{
+      "collproc turns a collection's linesheets (PDF) and purchase order (XLSX, CSV or PDF)\n"
+      "into categories, structured products with their images, and order items.\n"
+      "Work runs as two resumable jobs that checkpoint every phase into a SQLite state file:\n"
+      "  collproc add ss26 --linesheet lookbook.pdf --po order.xlsx\n"
+      "  collproc process ss26          # document processing, 6 phases\n"
+      "  collproc generate-items ss26   # item generation, 7 steps\n"
+      "  collproc export ss26 --out out/\n"
+      "Exit codes: 0 ok, 1 job failed, 2 usage, 3 not found, 65 bad input document,\n"
+      "69 remote service unavailable, 75 already running, 130 cancelled.\n"
+      "See collproc(1) for everything else.",
+      "collproc"};
   app.set_version_flag("--version", "collproc 0.1.0");
   app.require_subcommand(1);
   app.fallthrough();
@@ -81,18 +83,24 @@ int main(int argc, char** argv)
   app.add_flag("--json", g.json, "Machine-readable output on stdout");
   app.add_flag("-q,--quiet", g.quiet, "Print only errors");
   app.add_flag("-v,--verbose", g.verbose, "Say more (repeatable)");
-  app.add_option("--progress", g.progress, "Progress on stderr: auto (bar on a TTY, else plain), bar, plain, jsonl, none")
-    ->check(CLI::IsMember({"auto", "bar", "plain", "jsonl", "none"}));
-  app.add_option("--ai", g.ai, "Engine for categories, products and PO columns: heuristic (default, offline) or openai")
-    ->check(CLI::IsMember({"heuristic", "openai"}))
-    ->envname("COLLPROC_AI");
-  app.add_option("--ai-fallback", g.ai_fallback,
-                 "When --ai openai fails or replies invalidly: none (fail the phase, default) or heuristic")
-    ->check(CLI::IsMember({"none", "heuristic"}));
-  app.add_option("--ai-cache", g.ai_cache, "Reuse --ai openai replies stored in the state file: on (default) or off")
-    ->check(CLI::IsMember({"on", "off"}));
-  app.add_option("--ai-concurrency", g.ai_concurrency, "Requests --ai openai keeps in flight at once (default 4)")
-    ->check(CLI::Range(1, 64));
+  app.add_option("--progress", g.progress,
+                 "Progress on stderr: auto (bar on a TTY, else plain), bar, plain, jsonl, none")
+      ->check(CLI::IsMember({"auto", "bar", "plain", "jsonl", "none"}));
+  app.add_option(
+         "--ai", g.ai,
+         "Engine for categories, products and PO columns: heuristic (default, offline) or openai")
+      ->check(CLI::IsMember({"heuristic", "openai"}))
+      ->envname("COLLPROC_AI");
+  app.add_option(
+         "--ai-fallback", g.ai_fallback,
+         "When --ai openai fails or replies invalidly: none (fail the phase, default) or heuristic")
+      ->check(CLI::IsMember({"none", "heuristic"}));
+  app.add_option("--ai-cache", g.ai_cache,
+                 "Reuse --ai openai replies stored in the state file: on (default) or off")
+      ->check(CLI::IsMember({"on", "off"}));
+  app.add_option("--ai-concurrency", g.ai_concurrency,
+                 "Requests --ai openai keeps in flight at once (default 4)")
+      ->check(CLI::Range(1, 64));
 
   Action action;
   register_add(app, g, action);
@@ -122,7 +130,9 @@ int main(int argc, char** argv)
     print_error("cancelled", "");
     return static_cast<int>(ExitCode::cancelled);
   } catch (const std::exception& e) {
-    print_error(e.what(), "this is a bug in collproc if it repeats; please report it with the command you ran");
+    print_error(
+        e.what(),
+        "this is a bug in collproc if it repeats; please report it with the command you ran");
     return static_cast<int>(ExitCode::job_failed);
   }
 }

@@ -25,7 +25,8 @@ int percentage(const runner::PhaseEvent& e)
 std::string phase_title(const runner::PhaseEvent& e)
 {
   const bool documents = e.info->job == state::JobKind::documents;
-  return fmt::format("{} {} of {}: {}", documents ? "Phase" : "Step", e.info->number, e.total, e.info->label);
+  return fmt::format("{} {} of {}: {}", documents ? "Phase" : "Step", e.info->number, e.total,
+                     e.info->label);
 }
 
 std::string counts_text(const nlohmann::json& counts)
@@ -42,10 +43,16 @@ class Silent final : public runner::Progress {};
 // Shared timing: job start, phase start, unit rate for the estimate.
 class Timed : public runner::Progress {
 protected:
-  void job_started(const std::string&, state::JobKind, const std::string&) override { m_job_start = Clock::now(); }
+  void job_started(const std::string&, state::JobKind, const std::string&) override
+  {
+    m_job_start = Clock::now();
+  }
   void phase_started(const runner::PhaseEvent&) override { m_phase_start = Clock::now(); }
 
-  double job_seconds() const { return std::chrono::duration<double>(Clock::now() - m_job_start).count(); }
+  double job_seconds() const
+  {
+    return std::chrono::duration<double>(Clock::now() - m_job_start).count();
+  }
   // Time left in the phase once enough units give a rate, else "".
   std::string eta(int done, int total) const
   {
@@ -82,7 +89,8 @@ public:
     m_last_draw = now;
     draw(e, total > 0 ? fmt::format(" {} {}/{}{}", unit, done, total, eta(done, total)) : "");
   }
-  void phase_finished(const runner::PhaseEvent& e, const nlohmann::json& counts, double seconds) override
+  void phase_finished(const runner::PhaseEvent& e, const nlohmann::json& counts,
+                      double seconds) override
   {
     line(fmt::format("{}... done in {}{}", phase_title(e), util::human_duration(seconds),
                      counts.empty() ? "" : " (" + counts_text(counts) + ")"),
@@ -93,7 +101,8 @@ public:
 private:
   void draw(const runner::PhaseEvent& e, const std::string& units)
   {
-    line(fmt::format("{}... {}% ({}){}", phase_title(e), percentage(e), util::human_duration(job_seconds()), units),
+    line(fmt::format("{}... {}% ({}){}", phase_title(e), percentage(e),
+                     util::human_duration(job_seconds()), units),
          false);
   }
   void line(const std::string& text, bool keep)
@@ -138,7 +147,8 @@ public:
       fmt::print(stderr, "{}: {} {}/{}{}\n", phase_title(e), unit, done, total, eta(done, total));
     }
   }
-  void phase_finished(const runner::PhaseEvent& e, const nlohmann::json& counts, double seconds) override
+  void phase_finished(const runner::PhaseEvent& e, const nlohmann::json& counts,
+                      double seconds) override
   {
     fmt::print(stderr, "{}: done in {}{}\n", phase_title(e), util::human_duration(seconds),
                counts.empty() ? "" : " (" + counts_text(counts) + ")");
@@ -150,10 +160,14 @@ private:
 
 class JsonLines final : public Timed {
 public:
-  void job_started(const std::string& collection, state::JobKind job, const std::string& task_id) override
+  void job_started(const std::string& collection, state::JobKind job,
+                   const std::string& task_id) override
   {
     Timed::job_started(collection, job, task_id);
-    emit({{"event", "job_started"}, {"collection", collection}, {"job", state::to_string(job)}, {"task_id", task_id}});
+    emit({{"event", "job_started"},
+          {"collection", collection},
+          {"job", state::to_string(job)},
+          {"task_id", task_id}});
   }
   void note(const std::string& text) override { emit({{"event", "note"}, {"message", text}}); }
   void phase_started(const runner::PhaseEvent& e) override
@@ -180,7 +194,8 @@ public:
     j["total"] = total;
     emit(j);
   }
-  void phase_finished(const runner::PhaseEvent& e, const nlohmann::json& counts, double seconds) override
+  void phase_finished(const runner::PhaseEvent& e, const nlohmann::json& counts,
+                      double seconds) override
   {
     auto j = base("phase_finished", e);
     j["counts"] = counts;
@@ -189,15 +204,17 @@ public:
   }
   void job_finished(state::JobStatus status, const std::string& message) override
   {
-    emit({{"event", "job_finished"}, {"status", state::to_string(status)}, {"message", message},
+    emit({{"event", "job_finished"},
+          {"status", state::to_string(status)},
+          {"message", message},
           {"seconds", job_seconds()}});
   }
 
 private:
   static nlohmann::json base(const char* event, const runner::PhaseEvent& e)
   {
-    return {{"event", event},       {"phase", e.info->number}, {"name", e.info->name},
-            {"label", e.info->label}, {"total", e.total},      {"percentage", percentage(e)}};
+    return {{"event", event},         {"phase", e.info->number}, {"name", e.info->name},
+            {"label", e.info->label}, {"total", e.total},        {"percentage", percentage(e)}};
   }
   static void emit(const nlohmann::json& j)
   {

@@ -11,7 +11,8 @@ namespace {
 size_t display_width(const std::string& s)
 {
   // Continuation bytes (10xxxxxx) do not start a character.
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  return static_cast<size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 } // namespace

@@ -51,10 +51,12 @@ size_t word_count(std::string_view s)
 bool is_title_text(const std::string& text)
 {
   const std::string l = lower(text);
-  for (std::string_view w : {"linesheet", "line sheet", "collection", "wholesale", "price list", "lookbook",
-                             "catalog", "order", "season", "spring", "summer", "autumn", "fall", "winter",
-                             "resort", "page", "contents", "confidential", "prices", "delivery", "womenswear",
-                             "menswear", "showroom", "contact", "terms", "new arrivals", "pre-"}) {
+  for (std::string_view w :
+       {"linesheet", "line sheet",   "collection", "wholesale", "price list", "lookbook",
+        "catalog",   "order",        "season",     "spring",    "summer",     "autumn",
+        "fall",      "winter",       "resort",     "page",      "contents",   "confidential",
+        "prices",    "delivery",     "womenswear", "menswear",  "showroom",   "contact",
+        "terms",     "new arrivals", "pre-"}) {
     if (l.find(w) != std::string::npos) {
       return true;
     }
@@ -76,15 +78,16 @@ bool heading_text(const std::string& text)
   if (t.size() < 3 || t.size() > 40 || word_count(t) > 5 || has_digit(t)) {
     return false;
   }
-  if (!std::any_of(t.begin(), t.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+  if (!std::any_of(t.begin(), t.end(),
+                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
     return false;
   }
   if (t.find('@') != std::string::npos || lower(t).find("www") != std::string::npos ||
       lower(t).find(".com") != std::string::npos) {
     return false;
   }
-  return !is_title_text(t) && !starts_with_field_label(t) && parse_sizes(t).empty() && !is_badge_text(t) &&
-         find_prices(t).empty();
+  return !is_title_text(t) && !starts_with_field_label(t) && parse_sizes(t).empty() &&
+         !is_badge_text(t) && find_prices(t).empty();
 }
 
 struct PageLayout {
@@ -114,15 +117,16 @@ std::vector<Heading> heading_candidates(const model::TextPage& page, const PageL
       continue;
     }
     const Segment& s = pl.segments[static_cast<size_t>(block.front())];
-    const bool prominent =
-        s.font_size >= 1.3 * pl.body || (mostly_upper(s.text) && (s.bold || s.font_size >= 1.15 * pl.body));
+    const bool prominent = s.font_size >= 1.3 * pl.body ||
+                           (mostly_upper(s.text) && (s.bold || s.font_size >= 1.15 * pl.body));
     if (!prominent || !heading_text(s.text)) {
       continue;
     }
     // Alone on its line: a product name in a grid shares its band.
     bool alone = true;
     for (const Segment& o : pl.segments) {
-      if (&o != &s && layout::overlap_y(o.bbox, s.bbox) >= 0.5 * std::min(o.bbox.height(), s.bbox.height())) {
+      if (&o != &s &&
+          layout::overlap_y(o.bbox, s.bbox) >= 0.5 * std::min(o.bbox.height(), s.bbox.height())) {
         alone = false;
         break;
       }
@@ -131,7 +135,8 @@ std::vector<Heading> heading_candidates(const model::TextPage& page, const PageL
       out.push_back({page.page, s.bbox, trim(s.text)});
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Heading& a, const Heading& b) { return a.bbox.y0 < b.bbox.y0; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Heading& a, const Heading& b) { return a.bbox.y0 < b.bbox.y0; });
   return out;
 }
 
@@ -142,7 +147,8 @@ bool before(int page_a, double y_a, int page_b, double y_b)
 }
 
 std::vector<Heading> filter_headings(const std::vector<Heading>& candidates,
-                                     const std::vector<std::pair<int, double>>& anchors, size_t page_count)
+                                     const std::vector<std::pair<int, double>>& anchors,
+                                     size_t page_count)
 {
   std::map<std::string, std::set<int>> pages_of;
   for (const Heading& h : candidates) {
@@ -170,7 +176,8 @@ std::vector<Heading> filter_headings(const std::vector<Heading>& candidates,
 
 // Prices of one product: labelled ones first, then unlabelled ones fill the
 // gaps, the lower of two being wholesale.
-void assign_prices(const std::vector<Price>& prices, model::Product& p, const std::string& default_currency)
+void assign_prices(const std::vector<Price>& prices, model::Product& p,
+                   const std::string& default_currency)
 {
   std::vector<double> unknown;
   for (const Price& price : prices) {
@@ -208,8 +215,8 @@ std::string without_style(const std::string& text, const std::string& style)
     rest.erase(at, style.size());
   }
   std::string l = lower(trim(rest));
-  for (std::string_view label : {"style no.", "style no", "style number", "style #", "style#", "style", "art.",
-                                 "article", "ref.", "ref", "sku", "item #", "#"}) {
+  for (std::string_view label : {"style no.", "style no", "style number", "style #", "style#",
+                                 "style", "art.", "article", "ref.", "ref", "sku", "item #", "#"}) {
     if (l.rfind(label, 0) == 0) {
       rest = trim(trim(rest).substr(label.size()));
       l = lower(rest);
@@ -242,8 +249,8 @@ std::optional<model::BBox> card_photo(const model::BBox& text, const model::Page
   for (const model::ImagePlacement& im : images->placements) {
     const model::BBox& b = im.bbox;
     double gap = -1;
-    if (layout::overlap_x(b, text) >= 0.5 * std::min(b.width(), text.width()) && b.y1 <= text.y0 + 4 &&
-        text.y0 - b.y1 <= 0.3 * page_height) {
+    if (layout::overlap_x(b, text) >= 0.5 * std::min(b.width(), text.width()) &&
+        b.y1 <= text.y0 + 4 && text.y0 - b.y1 <= 0.3 * page_height) {
       gap = std::max(0.0, text.y0 - b.y1);
     } else if (layout::overlap_y(b, text) >= 0.5 * std::min(b.height(), text.height()) &&
                layout::overlap_x(b, text) <= 4) {
@@ -281,8 +288,8 @@ Field header_field(const std::string& text)
       starts("item name") || starts("item description")) {
     return Field::name;
   }
-  if (starts("style") || starts("art") || starts("ref") || starts("sku") || starts("item") || starts("code") ||
-      starts("model")) {
+  if (starts("style") || starts("art") || starts("ref") || starts("sku") || starts("item") ||
+      starts("code") || starts("model")) {
     return Field::style;
   }
   if (starts("colo") || starts("shade")) {
@@ -323,7 +330,8 @@ std::optional<Table> find_table(const PageLayout& pl)
     for (int i : band) {
       const Field f = header_field(pl.segments[static_cast<size_t>(i)].text);
       known += f != Field::none ? 1 : 0;
-      has_key = has_key || f == Field::style || f == Field::wholesale || f == Field::retail || f == Field::price;
+      has_key = has_key || f == Field::style || f == Field::wholesale || f == Field::retail ||
+                f == Field::price;
     }
     if (known < 3 || !has_key) {
       continue;
@@ -360,7 +368,8 @@ int column_of(const Table& t, const model::BBox& b)
   return best;
 }
 
-std::optional<std::string> category_for(const std::optional<std::string>& heading, const model::Product& p,
+std::optional<std::string> category_for(const std::optional<std::string>& heading,
+                                        const model::Product& p,
                                         const std::vector<std::string>& categories)
 {
   if (heading) {
@@ -483,7 +492,8 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
         const PriceRole role = t.columns[c].field == Field::wholesale ? PriceRole::wholesale
                                : t.columns[c].field == Field::retail  ? PriceRole::retail
                                                                       : PriceRole::unknown;
-        for (Price price : find_prices(joined + (has_digit(joined) && find_prices(joined).empty() ? ".00" : ""))) {
+        for (Price price : find_prices(
+                 joined + (has_digit(joined) && find_prices(joined).empty() ? ".00" : ""))) {
           if (price.role == PriceRole::unknown) {
             price.role = role;
           }
@@ -502,13 +512,15 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
     assign_prices(prices, p, currency);
     // The row's band reaches halfway to its neighbours, so a thumbnail taller
     // than the text still falls inside it.
-    const double top = r == 0 ? std::max(t.header.y1, row.text.y0 - (rows.size() > 1
-                                                                          ? (rows[1].text.y0 - row.text.y1) / 2
-                                                                          : pl.body))
-                              : (rows[r - 1].text.y1 + row.text.y0) / 2;
+    const double top =
+        r == 0 ? std::max(t.header.y1,
+                          row.text.y0 -
+                              (rows.size() > 1 ? (rows[1].text.y0 - row.text.y1) / 2 : pl.body))
+               : (rows[r - 1].text.y1 + row.text.y0) / 2;
     const double bottom = r + 1 < rows.size() ? (row.text.y1 + rows[r + 1].text.y0) / 2
-                                               : row.text.y1 + (row.text.y0 - top);
-    model::BBox box{std::min(t.header.x0, row.text.x0), top, std::max(t.header.x1, row.text.x1), bottom};
+                                              : row.text.y1 + (row.text.y0 - top);
+    model::BBox box{std::min(t.header.x0, row.text.x0), top, std::max(t.header.x1, row.text.x1),
+                    bottom};
     if (images != nullptr) {
       for (const model::ImagePlacement& im : images->placements) {
         if (im.bbox.cy() >= top && im.bbox.cy() <= bottom) {
@@ -551,7 +563,8 @@ std::vector<Found> card_products(const PageLayout& pl, const std::vector<bool>& 
     }
     std::vector<size_t> anchor_lines;
     for (size_t l = 0; l < lines.size(); ++l) {
-      if (std::any_of(lines[l].begin(), lines[l].end(), [&](int i) { return anchor[static_cast<size_t>(i)]; })) {
+      if (std::any_of(lines[l].begin(), lines[l].end(),
+                      [&](int i) { return anchor[static_cast<size_t>(i)]; })) {
         anchor_lines.push_back(l);
       }
     }
@@ -562,10 +575,12 @@ std::vector<Found> card_products(const PageLayout& pl, const std::vector<bool>& 
     // lines before each style number as the first has.
     const size_t lead = anchor_lines.front();
     for (size_t a = 0; a < anchor_lines.size(); ++a) {
-      const size_t from = a == 0 ? 0 : anchor_lines[a] - std::min(lead, anchor_lines[a] - anchor_lines[a - 1] - 1);
-      const size_t to = a + 1 < anchor_lines.size()
-                            ? anchor_lines[a + 1] - std::min(lead, anchor_lines[a + 1] - anchor_lines[a] - 1)
-                            : lines.size();
+      const size_t from =
+          a == 0 ? 0 : anchor_lines[a] - std::min(lead, anchor_lines[a] - anchor_lines[a - 1] - 1);
+      const size_t to =
+          a + 1 < anchor_lines.size()
+              ? anchor_lines[a + 1] - std::min(lead, anchor_lines[a + 1] - anchor_lines[a] - 1)
+              : lines.size();
       std::vector<TextUnit> units;
       model::BBox text;
       bool first = true;
@@ -611,7 +626,8 @@ bool looks_like_colour_names(const std::string& text)
     size_t words = 0;
     bool start = true;
     for (char c : part) {
-      if (start && std::isalpha(static_cast<unsigned char>(c)) && !std::isupper(static_cast<unsigned char>(c))) {
+      if (start && std::isalpha(static_cast<unsigned char>(c)) &&
+          !std::isupper(static_cast<unsigned char>(c))) {
         return false;
       }
       words += start && c != ' ' ? 1 : 0;
@@ -739,7 +755,8 @@ std::string document_currency(const std::vector<model::TextPage>& pages)
 
 namespace {
 
-std::vector<Heading> headings_of(const std::vector<model::TextPage>& pages, const std::vector<PageLayout>& layouts)
+std::vector<Heading> headings_of(const std::vector<model::TextPage>& pages,
+                                 const std::vector<PageLayout>& layouts)
 {
   std::vector<Heading> candidates;
   std::vector<std::pair<int, double>> anchors;

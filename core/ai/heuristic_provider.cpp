@@ -15,12 +15,14 @@ public:
   // Bump when a rule changes what the engine answers.
   std::string fingerprint() const override { return "heuristic/1"; }
 
-  std::vector<std::string> categories(const CategoryRequest& request, const UnitCallback& on_unit) override
+  std::vector<std::string> categories(const CategoryRequest& request,
+                                      const UnitCallback& on_unit) override
   {
     return heuristic::categories(request, on_unit);
   }
 
-  std::vector<model::Product> products(const ProductRequest& request, const UnitCallback& on_unit) override
+  std::vector<model::Product> products(const ProductRequest& request,
+                                       const UnitCallback& on_unit) override
   {
     return heuristic::products(request, on_unit);
   }

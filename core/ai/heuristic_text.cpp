@@ -14,10 +14,22 @@ namespace collproc::ai::heuristic {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+bool is_space(char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+bool is_digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_alnum(char c)
+{
+  return is_digit(c) || is_alpha(c);
+}
 
 bool contains(std::string_view hay, std::string_view needle)
 {
@@ -117,15 +129,28 @@ struct CurrencyMark {
   std::string_view code;
 };
 constexpr std::array<CurrencyMark, 15> k_currency_marks{{
-    {"US$", "USD"}, {"CA$", "CAD"}, {"A$", "AUD"}, {"$", "USD"}, {"\xE2\x82\xAC", "EUR"},
-    {"\xC2\xA3", "GBP"}, {"USD", "USD"}, {"EUR", "EUR"}, {"GBP", "GBP"}, {"CAD", "CAD"},
-    {"AUD", "AUD"}, {"CHF", "CHF"}, {"SEK", "SEK"}, {"DKK", "DKK"}, {"JPY", "JPY"},
+    {"US$", "USD"},
+    {"CA$", "CAD"},
+    {"A$", "AUD"},
+    {"$", "USD"},
+    {"\xE2\x82\xAC", "EUR"},
+    {"\xC2\xA3", "GBP"},
+    {"USD", "USD"},
+    {"EUR", "EUR"},
+    {"GBP", "GBP"},
+    {"CAD", "CAD"},
+    {"AUD", "AUD"},
+    {"CHF", "CHF"},
+    {"SEK", "SEK"},
+    {"DKK", "DKK"},
+    {"JPY", "JPY"},
 }};
 
 constexpr std::array<std::string_view, 12> k_wholesale_labels{
-    "wholesale", "whs", "whsl", "whl", "ws", "w/s", "wsp", "cost", "whlsl", "wholesale:", "trade", "w/sale"};
-constexpr std::array<std::string_view, 8> k_retail_labels{
-    "retail", "rrp", "msrp", "srp", "rp", "rrsp", "suggested", "sell"};
+    "wholesale", "whs",  "whsl",  "whl",        "ws",    "w/s",
+    "wsp",       "cost", "whlsl", "wholesale:", "trade", "w/sale"};
+constexpr std::array<std::string_view, 8> k_retail_labels{"retail", "rrp",  "msrp",      "srp",
+                                                          "rp",     "rrsp", "suggested", "sell"};
 
 PriceRole role_of_word(std::string_view word)
 {
@@ -154,7 +179,8 @@ std::string peel_currency(std::string& token)
   while (peeled && !token.empty()) {
     peeled = false;
     for (const CurrencyMark& m : k_currency_marks) {
-      if (starts_with(token, m.text) && (m.text.size() < 3 || token.size() == 3 || !is_alpha(token[3]))) {
+      if (starts_with(token, m.text) &&
+          (m.text.size() < 3 || token.size() == 3 || !is_alpha(token[3]))) {
         code = std::string(m.code);
         token.erase(0, m.text.size());
         peeled = true;
@@ -194,7 +220,8 @@ std::vector<PriceToken> price_tokens(std::string_view raw)
   for (const std::string& word : words_of(text)) {
     // "$42/$98" and "42.00|98.00" hold two prices; "W/S" is one label.
     std::vector<std::string> pieces = {word};
-    if (role_of_word(word) == PriceRole::unknown && std::count_if(word.begin(), word.end(), is_digit) > 0) {
+    if (role_of_word(word) == PriceRole::unknown &&
+        std::count_if(word.begin(), word.end(), is_digit) > 0) {
       pieces = split_any(word, "/|");
     }
     for (std::string piece : pieces) {
@@ -247,7 +274,8 @@ std::vector<PriceToken> price_tokens(std::string_view raw)
 
 // Sizes ------------------------------------------------------------------
 
-constexpr std::array<std::string_view, 9> k_size_ladder{"XXXS", "XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL"};
+constexpr std::array<std::string_view, 9> k_size_ladder{"XXXS", "XXS", "XS",  "S",   "M",
+                                                        "L",    "XL",  "XXL", "XXXL"};
 
 // Position on the letter-size ladder, or -1. Accepts "2XL" for "XXL".
 int ladder_index(std::string_view size)
@@ -285,8 +313,8 @@ bool is_one_size(std::string_view text)
       squashed += c;
     }
   }
-  return squashed == "onesize" || squashed == "os" || squashed == "osfa" || squashed == "onesizefitsall" ||
-         squashed == "onesizeonly";
+  return squashed == "onesize" || squashed == "os" || squashed == "osfa" ||
+         squashed == "onesizefitsall" || squashed == "onesizeonly";
 }
 
 // The sizes one comma/space-separated part stands for; empty when it is not a
@@ -296,10 +324,12 @@ std::vector<std::string> expand_size_part(const std::string& part)
   if (part.empty()) {
     return {};
   }
-  if (is_one_size(part) && (contains(lower(part), "o") && (part.size() <= 3 || contains(lower(part), "size")))) {
+  if (is_one_size(part) &&
+      (contains(lower(part), "o") && (part.size() <= 3 || contains(lower(part), "size")))) {
     return {"One Size"};
   }
-  if (const size_t dash = part.find('-'); dash != std::string::npos && dash > 0 && dash + 1 < part.size()) {
+  if (const size_t dash = part.find('-');
+      dash != std::string::npos && dash > 0 && dash + 1 < part.size()) {
     const std::string a = part.substr(0, dash);
     const std::string b = part.substr(dash + 1);
     const int la = ladder_index(a);
@@ -360,7 +390,8 @@ bool strip_label(std::string& text, std::initializer_list<std::string_view> labe
   for (std::string_view label : labels) {
     if (starts_with(l, label) && (l.size() == label.size() || !is_alpha(l[label.size()]))) {
       size_t i = label.size();
-      while (i < text.size() && (is_space(text[i]) || text[i] == ':' || text[i] == '-' || text[i] == '.')) {
+      while (i < text.size() &&
+             (is_space(text[i]) || text[i] == ':' || text[i] == '-' || text[i] == '.')) {
         ++i;
       }
       text = text.substr(i);
@@ -373,34 +404,42 @@ bool strip_label(std::string& text, std::initializer_list<std::string_view> labe
 // Colours ----------------------------------------------------------------
 
 constexpr std::string_view k_colour_words[] = {
-    "black", "white", "ivory", "cream", "ecru", "navy", "blue", "red", "green", "pink", "yellow", "orange",
-    "purple", "grey", "gray", "brown", "beige", "tan", "camel", "khaki", "olive", "sage", "mint", "teal",
-    "turquoise", "aqua", "coral", "burgundy", "wine", "maroon", "plum", "lilac", "lavender", "mauve", "rust",
-    "terracotta", "mustard", "gold", "silver", "charcoal", "stone", "sand", "taupe", "nude", "blush", "rose",
-    "fuchsia", "magenta", "cobalt", "denim", "indigo", "chocolate", "espresso", "mocha", "oat", "oatmeal",
-    "natural", "bone", "pearl", "champagne", "peach", "apricot", "lemon", "lime", "emerald", "forest",
-    "cherry", "scarlet", "crimson", "ruby", "jade", "ochre", "cognac", "caramel", "toffee", "leopard",
-    "floral", "stripe", "striped", "check", "multi", "multicolour", "multicolor", "tortoise", "chalk", "ink",
-    "midnight", "sky", "powder", "clay", "cinnamon", "pistachio", "butter", "vanilla", "snow", "onyx",
-    "graphite", "slate", "smoke", "heather", "melange", "marl", "off-white", "offwhite", "cocoa", "moss",
-    "berry", "pine", "ocean", "violet", "cyan", "latte", "biscuit", "putty", "ash", "bronze", "copper",
-    "print", "mushroom", "cement",
+    "black",      "white",   "ivory",     "cream",     "ecru",        "navy",       "blue",
+    "red",        "green",   "pink",      "yellow",    "orange",      "purple",     "grey",
+    "gray",       "brown",   "beige",     "tan",       "camel",       "khaki",      "olive",
+    "sage",       "mint",    "teal",      "turquoise", "aqua",        "coral",      "burgundy",
+    "wine",       "maroon",  "plum",      "lilac",     "lavender",    "mauve",      "rust",
+    "terracotta", "mustard", "gold",      "silver",    "charcoal",    "stone",      "sand",
+    "taupe",      "nude",    "blush",     "rose",      "fuchsia",     "magenta",    "cobalt",
+    "denim",      "indigo",  "chocolate", "espresso",  "mocha",       "oat",        "oatmeal",
+    "natural",    "bone",    "pearl",     "champagne", "peach",       "apricot",    "lemon",
+    "lime",       "emerald", "forest",    "cherry",    "scarlet",     "crimson",    "ruby",
+    "jade",       "ochre",   "cognac",    "caramel",   "toffee",      "leopard",    "floral",
+    "stripe",     "striped", "check",     "multi",     "multicolour", "multicolor", "tortoise",
+    "chalk",      "ink",     "midnight",  "sky",       "powder",      "clay",       "cinnamon",
+    "pistachio",  "butter",  "vanilla",   "snow",      "onyx",        "graphite",   "slate",
+    "smoke",      "heather", "melange",   "marl",      "off-white",   "offwhite",   "cocoa",
+    "moss",       "berry",   "pine",      "ocean",     "violet",      "cyan",       "latte",
+    "biscuit",    "putty",   "ash",       "bronze",    "copper",      "print",      "mushroom",
+    "cement",
 };
 constexpr std::string_view k_colour_modifiers[] = {
-    "light", "dark", "pale", "deep", "bright", "soft", "washed", "dusty", "dusky", "neon", "mid", "vintage",
-    "faded", "true",
+    "light", "dark",  "pale", "deep", "bright",  "soft",  "washed",
+    "dusty", "dusky", "neon", "mid",  "vintage", "faded", "true",
 };
 
 bool is_colour_word(std::string_view word)
 {
   const std::string w = lower(strip_token(word));
-  return std::find(std::begin(k_colour_words), std::end(k_colour_words), w) != std::end(k_colour_words);
+  return std::find(std::begin(k_colour_words), std::end(k_colour_words), w) !=
+         std::end(k_colour_words);
 }
 
 bool is_colour_modifier(std::string_view word)
 {
   const std::string w = lower(strip_token(word));
-  return std::find(std::begin(k_colour_modifiers), std::end(k_colour_modifiers), w) != std::end(k_colour_modifiers);
+  return std::find(std::begin(k_colour_modifiers), std::end(k_colour_modifiers), w) !=
+         std::end(k_colour_modifiers);
 }
 
 // Taxonomy ---------------------------------------------------------------
@@ -410,48 +449,132 @@ struct TaxonomyEntry {
   std::string_view category;
 };
 constexpr TaxonomyEntry k_taxonomy[] = {
-    {"dress", "Dresses"},       {"gown", "Dresses"},         {"kaftan", "Dresses"},
-    {"caftan", "Dresses"},      {"sundress", "Dresses"},     {"dresse", "Dresses"},
-    {"top", "Tops"},            {"tee", "Tops"},             {"t-shirt", "Tops"},
-    {"tshirt", "Tops"},         {"shirt", "Tops"},           {"blouse", "Tops"},
-    {"cami", "Tops"},           {"camisole", "Tops"},        {"tank", "Tops"},
-    {"bodysuit", "Tops"},       {"polo", "Tops"},            {"tunic", "Tops"},
-    {"sweatshirt", "Tops"},     {"hoodie", "Tops"},          {"bustier", "Tops"},
-    {"corset", "Tops"},         {"shirting", "Tops"},        {"jersey", "Tops"},
-    {"sweater", "Knitwear"},    {"cardigan", "Knitwear"},    {"knit", "Knitwear"},
-    {"knitwear", "Knitwear"},   {"jumper", "Knitwear"},      {"pullover", "Knitwear"},
-    {"turtleneck", "Knitwear"}, {"crewneck", "Knitwear"},    {"knitted", "Knitwear"},
-    {"cardi", "Knitwear"},      {"skirt", "Skirts"},         {"skort", "Skirts"},
-    {"trouser", "Trousers"},    {"pant", "Trousers"},        {"jean", "Trousers"},
-    {"short", "Trousers"},      {"legging", "Trousers"},     {"jogger", "Trousers"},
-    {"chino", "Trousers"},      {"culotte", "Trousers"},     {"bottom", "Trousers"},
-    {"denim", "Trousers"},      {"slack", "Trousers"},       {"sweatpant", "Trousers"},
-    {"jacket", "Jackets"},      {"blazer", "Jackets"},       {"bomber", "Jackets"},
-    {"shacket", "Jackets"},     {"gilet", "Jackets"},        {"anorak", "Jackets"},
-    {"windbreaker", "Jackets"}, {"waistcoat", "Jackets"},    {"coat", "Coats"},
-    {"parka", "Coats"},         {"trench", "Coats"},         {"overcoat", "Coats"},
-    {"raincoat", "Coats"},      {"puffer", "Coats"},         {"outerwear", "Outerwear"},
-    {"cape", "Outerwear"},      {"poncho", "Outerwear"},     {"vest", "Knitwear"},
-    {"neck", "Knitwear"},       {"rollneck", "Knitwear"},    {"overshirt", "Tops"},
-    {"flare", "Trousers"},      {"glove", "Accessories"},    {"jumpsuit", "Jumpsuits"},
-    {"playsuit", "Jumpsuits"},  {"romper", "Jumpsuits"},     {"overall", "Jumpsuits"},
-    {"dungaree", "Jumpsuits"},  {"boilersuit", "Jumpsuits"}, {"swimsuit", "Swimwear"},
-    {"bikini", "Swimwear"},     {"swimwear", "Swimwear"},    {"swim", "Swimwear"},
-    {"one-piece", "Swimwear"},  {"bra", "Lingerie"},         {"brief", "Lingerie"},
-    {"knicker", "Lingerie"},    {"lingerie", "Lingerie"},    {"bralette", "Lingerie"},
-    {"bag", "Bags"},            {"tote", "Bags"},            {"clutch", "Bags"},
-    {"backpack", "Bags"},       {"purse", "Bags"},           {"pouch", "Bags"},
-    {"crossbody", "Bags"},      {"satchel", "Bags"},         {"handbag", "Bags"},
-    {"shoe", "Footwear"},       {"boot", "Footwear"},        {"sandal", "Footwear"},
-    {"sneaker", "Footwear"},    {"trainer", "Footwear"},     {"loafer", "Footwear"},
-    {"heel", "Footwear"},       {"mule", "Footwear"},        {"espadrille", "Footwear"},
-    {"footwear", "Footwear"},   {"slide", "Footwear"},       {"clog", "Footwear"},
-    {"necklace", "Jewellery"},  {"earring", "Jewellery"},    {"bracelet", "Jewellery"},
-    {"ring", "Jewellery"},      {"bangle", "Jewellery"},     {"jewellery", "Jewellery"},
-    {"jewelry", "Jewellery"},   {"hat", "Accessories"},      {"scarf", "Accessories"},
-    {"belt", "Accessories"},    {"cap", "Accessories"},      {"beanie", "Accessories"},
-    {"glove", "Accessories"},   {"sock", "Accessories"},     {"sunglasses", "Accessories"},
-    {"beret", "Accessories"},   {"accessory", "Accessories"}, {"accessorie", "Accessories"},
+    {"dress", "Dresses"},
+    {"gown", "Dresses"},
+    {"kaftan", "Dresses"},
+    {"caftan", "Dresses"},
+    {"sundress", "Dresses"},
+    {"dresse", "Dresses"},
+    {"top", "Tops"},
+    {"tee", "Tops"},
+    {"t-shirt", "Tops"},
+    {"tshirt", "Tops"},
+    {"shirt", "Tops"},
+    {"blouse", "Tops"},
+    {"cami", "Tops"},
+    {"camisole", "Tops"},
+    {"tank", "Tops"},
+    {"bodysuit", "Tops"},
+    {"polo", "Tops"},
+    {"tunic", "Tops"},
+    {"sweatshirt", "Tops"},
+    {"hoodie", "Tops"},
+    {"bustier", "Tops"},
+    {"corset", "Tops"},
+    {"shirting", "Tops"},
+    {"jersey", "Tops"},
+    {"sweater", "Knitwear"},
+    {"cardigan", "Knitwear"},
+    {"knit", "Knitwear"},
+    {"knitwear", "Knitwear"},
+    {"jumper", "Knitwear"},
+    {"pullover", "Knitwear"},
+    {"turtleneck", "Knitwear"},
+    {"crewneck", "Knitwear"},
+    {"knitted", "Knitwear"},
+    {"cardi", "Knitwear"},
+    {"skirt", "Skirts"},
+    {"skort", "Skirts"},
+    {"trouser", "Trousers"},
+    {"pant", "Trousers"},
+    {"jean", "Trousers"},
+    {"short", "Trousers"},
+    {"legging", "Trousers"},
+    {"jogger", "Trousers"},
+    {"chino", "Trousers"},
+    {"culotte", "Trousers"},
+    {"bottom", "Trousers"},
+    {"denim", "Trousers"},
+    {"slack", "Trousers"},
+    {"sweatpant", "Trousers"},
+    {"jacket", "Jackets"},
+    {"blazer", "Jackets"},
+    {"bomber", "Jackets"},
+    {"shacket", "Jackets"},
+    {"gilet", "Jackets"},
+    {"anorak", "Jackets"},
+    {"windbreaker", "Jackets"},
+    {"waistcoat", "Jackets"},
+    {"coat", "Coats"},
+    {"parka", "Coats"},
+    {"trench", "Coats"},
+    {"overcoat", "Coats"},
+    {"raincoat", "Coats"},
+    {"puffer", "Coats"},
+    {"outerwear", "Outerwear"},
+    {"cape", "Outerwear"},
+    {"poncho", "Outerwear"},
+    {"vest", "Knitwear"},
+    {"neck", "Knitwear"},
+    {"rollneck", "Knitwear"},
+    {"overshirt", "Tops"},
+    {"flare", "Trousers"},
+    {"glove", "Accessories"},
+    {"jumpsuit", "Jumpsuits"},
+    {"playsuit", "Jumpsuits"},
+    {"romper", "Jumpsuits"},
+    {"overall", "Jumpsuits"},
+    {"dungaree", "Jumpsuits"},
+    {"boilersuit", "Jumpsuits"},
+    {"swimsuit", "Swimwear"},
+    {"bikini", "Swimwear"},
+    {"swimwear", "Swimwear"},
+    {"swim", "Swimwear"},
+    {"one-piece", "Swimwear"},
+    {"bra", "Lingerie"},
+    {"brief", "Lingerie"},
+    {"knicker", "Lingerie"},
+    {"lingerie", "Lingerie"},
+    {"bralette", "Lingerie"},
+    {"bag", "Bags"},
+    {"tote", "Bags"},
+    {"clutch", "Bags"},
+    {"backpack", "Bags"},
+    {"purse", "Bags"},
+    {"pouch", "Bags"},
+    {"crossbody", "Bags"},
+    {"satchel", "Bags"},
+    {"handbag", "Bags"},
+    {"shoe", "Footwear"},
+    {"boot", "Footwear"},
+    {"sandal", "Footwear"},
+    {"sneaker", "Footwear"},
+    {"trainer", "Footwear"},
+    {"loafer", "Footwear"},
+    {"heel", "Footwear"},
+    {"mule", "Footwear"},
+    {"espadrille", "Footwear"},
+    {"footwear", "Footwear"},
+    {"slide", "Footwear"},
+    {"clog", "Footwear"},
+    {"necklace", "Jewellery"},
+    {"earring", "Jewellery"},
+    {"bracelet", "Jewellery"},
+    {"ring", "Jewellery"},
+    {"bangle", "Jewellery"},
+    {"jewellery", "Jewellery"},
+    {"jewelry", "Jewellery"},
+    {"hat", "Accessories"},
+    {"scarf", "Accessories"},
+    {"belt", "Accessories"},
+    {"cap", "Accessories"},
+    {"beanie", "Accessories"},
+    {"glove", "Accessories"},
+    {"sock", "Accessories"},
+    {"sunglasses", "Accessories"},
+    {"beret", "Accessories"},
+    {"accessory", "Accessories"},
+    {"accessorie", "Accessories"},
     {"headband", "Accessories"},
 };
 
@@ -613,7 +736,8 @@ std::vector<Price> find_prices(std::string_view text)
     if (tokens[i].kind != TokenKind::currency) {
       continue;
     }
-    if (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::number && tokens[i + 1].currency.empty()) {
+    if (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::number &&
+        tokens[i + 1].currency.empty()) {
       tokens[i + 1].currency = tokens[i].currency;
     } else if (i > 0 && tokens[i - 1].kind == TokenKind::number && tokens[i - 1].currency.empty()) {
       tokens[i - 1].currency = tokens[i].currency;
@@ -626,7 +750,8 @@ std::vector<Price> find_prices(std::string_view text)
     if (tokens[i].kind == TokenKind::label) {
       break;
     }
-    if (tokens[i].kind == TokenKind::number && (!tokens[i].currency.empty() || tokens[i].two_decimals)) {
+    if (tokens[i].kind == TokenKind::number &&
+        (!tokens[i].currency.empty() || tokens[i].two_decimals)) {
       for (size_t j = i + 1; j < tokens.size(); ++j) {
         if (tokens[j].kind == TokenKind::label) {
           suffix_labels = true;
@@ -679,7 +804,8 @@ bool is_style_number(std::string_view raw, Labelled labelled)
 {
   const std::string token = strip_token(raw);
   const size_t min_size = labelled == Labelled::yes ? 2 : 3;
-  if (token.size() < min_size || token.size() > 24 || !is_alnum(token.front()) || !is_alnum(token.back())) {
+  if (token.size() < min_size || token.size() > 24 || !is_alnum(token.front()) ||
+      !is_alnum(token.back())) {
     return false;
   }
   int digits = 0;
@@ -707,8 +833,8 @@ bool is_style_number(std::string_view raw, Labelled labelled)
   }
   if (lead_digits > 0) {
     const std::string unit = l.substr(lead_digits);
-    for (std::string_view u : {"cm", "mm", "ml", "g", "kg", "oz", "in", "pcs", "pc", "gsm", "m", "x", "st",
-                               "nd", "rd", "th", "am", "pm", "h", "hrs", "mins"}) {
+    for (std::string_view u : {"cm", "mm", "ml", "g",  "kg", "oz", "in", "pcs", "pc",  "gsm", "m",
+                               "x",  "st", "nd", "rd", "th", "am", "pm", "h",   "hrs", "mins"}) {
       if (unit == u) {
         return false;
       }
@@ -716,13 +842,14 @@ bool is_style_number(std::string_view raw, Labelled labelled)
   }
   // Prices written with a currency code ("USD42.00", "42EUR").
   for (const CurrencyMark& m : k_currency_marks) {
-    if (m.text.size() == 3 && (starts_with(upper(token), m.text) || ends_with(upper(token), m.text)) &&
-        letters == 3) {
+    if (m.text.size() == 3 &&
+        (starts_with(upper(token), m.text) || ends_with(upper(token), m.text)) && letters == 3) {
       return false;
     }
   }
   // Season codes such as "SS2026" or "AW25" name a collection, not a style.
-  if (letters == 2 && digits == static_cast<int>(token.size()) - 2 && is_alpha(token[0]) && is_alpha(token[1])) {
+  if (letters == 2 && digits == static_cast<int>(token.size()) - 2 && is_alpha(token[0]) &&
+      is_alpha(token[1])) {
     const std::string season = l.substr(0, 2);
     for (std::string_view s : {"ss", "aw", "fw", "sp", "su", "fa", "ho", "pf", "hs", "re"}) {
       if (season == s) {
@@ -741,7 +868,8 @@ std::optional<std::string> find_style_number(std::string_view raw)
     // "Style#SS26-1042" and "Style:AB1234" glue the label to the value.
     const std::string l = lower(w);
     bool split = false;
-    for (std::string_view label : {"style#", "style:", "art.", "ref.", "ref:", "sku:", "sku#", "item#"}) {
+    for (std::string_view label :
+         {"style#", "style:", "art.", "ref.", "ref:", "sku:", "sku#", "item#"}) {
       if (starts_with(l, label) && w.size() > label.size()) {
         words.emplace_back(w.substr(0, label.size()));
         words.emplace_back(w.substr(label.size()));
@@ -759,13 +887,14 @@ std::optional<std::string> find_style_number(std::string_view raw)
   }
   auto is_label = [](const std::string& w) {
     const std::string l = lower(strip_token(w));
-    return l == "style" || l == "art" || l == "article" || l == "ref" || l == "sku" || l == "item" ||
-           l == "style#" || l == "art.no" || l == "model" || l == "styleno";
+    return l == "style" || l == "art" || l == "article" || l == "ref" || l == "sku" ||
+           l == "item" || l == "style#" || l == "art.no" || l == "model" || l == "styleno";
   };
   auto is_label_tail = [](const std::string& w) {
     const std::string l = lower(w);
-    return l == "#" || l == "no" || l == "no." || l == "nr" || l == "nr." || l == "number" || l == "code" ||
-           l == ":" || l == "-" || l == "#:" || l == "no:" || l == "no.:" || l == "num" || l == "ref";
+    return l == "#" || l == "no" || l == "no." || l == "nr" || l == "nr." || l == "number" ||
+           l == "code" || l == ":" || l == "-" || l == "#:" || l == "no:" || l == "no.:" ||
+           l == "num" || l == "ref";
   };
   for (size_t i = 0; i < words.size(); ++i) {
     if (!is_label(words[i]) && lower(words[i]) != "style#:" && lower(words[i]) != "art.") {
@@ -790,8 +919,8 @@ std::optional<std::string> find_style_number(std::string_view raw)
 std::vector<std::string> parse_sizes(std::string_view raw)
 {
   std::string text = trim(ascii_punctuation(raw));
-  const bool labelled =
-      strip_label(text, {"available sizes", "size range", "size run", "sizes", "sizing", "size", "sz"});
+  const bool labelled = strip_label(
+      text, {"available sizes", "size range", "size run", "sizes", "sizing", "size", "sz"});
   text = trim(text);
   if (text.empty()) {
     return {};
@@ -849,8 +978,9 @@ std::vector<std::string> parse_sizes(std::string_view raw)
 std::vector<std::string> parse_colors(std::string_view raw)
 {
   std::string text = trim(ascii_punctuation(raw));
-  const bool labelled = strip_label(text, {"available in", "colourways", "colorways", "colourway", "colorway",
-                                           "colours", "colors", "colour", "color", "cols", "col", "shades"});
+  const bool labelled =
+      strip_label(text, {"available in", "colourways", "colorways", "colourway", "colorway",
+                         "colours", "colors", "colour", "color", "cols", "col", "shades"});
   if (!labelled && !text.empty() && text.back() == '.') {
     return {}; // a sentence, such as a description, not a list
   }
@@ -897,12 +1027,15 @@ bool starts_with_field_label(std::string_view raw)
 {
   const std::string l = lower(trim(ascii_punctuation(raw)));
   for (std::string_view label :
-       {"colours", "colors", "colour", "color", "col:", "sizes", "size", "sizing", "style", "art.", "art ", "ref", "sku", "price",
-        "wholesale", "whs", "whsl", "w/s", "retail", "rrp", "msrp", "srp", "rp ", "rp:", "cost", "fabric",
-        "composition", "material", "content", "care", "delivery", "ships", "moq", "min", "origin", "made in",
-        "available", "fit:", "length:", "new", "page"}) {
+       {"colours",   "colors",    "colour",   "color",   "col:",   "sizes",       "size",
+        "sizing",    "style",     "art.",     "art ",    "ref",    "sku",         "price",
+        "wholesale", "whs",       "whsl",     "w/s",     "retail", "rrp",         "msrp",
+        "srp",       "rp ",       "rp:",      "cost",    "fabric", "composition", "material",
+        "content",   "care",      "delivery", "ships",   "moq",    "min",         "origin",
+        "made in",   "available", "fit:",     "length:", "new",    "page"}) {
     // "Mini Crossbody Bag" does not start with the label "min".
-    if (starts_with(l, label) && (!is_alpha(label.back()) || l.size() == label.size() || !is_alpha(l[label.size()]))) {
+    if (starts_with(l, label) &&
+        (!is_alpha(label.back()) || l.size() == label.size() || !is_alpha(l[label.size()]))) {
       return true;
     }
   }
@@ -916,8 +1049,8 @@ std::string title_case(std::string_view raw)
   bool first_word = true;
   for (const std::string& w : words_of(text)) {
     std::string word = lower(w);
-    const bool small = word == "and" || word == "of" || word == "the" || word == "&" || word == "in" ||
-                       word == "for" || word == "a" || word == "with";
+    const bool small = word == "and" || word == "of" || word == "the" || word == "&" ||
+                       word == "in" || word == "for" || word == "a" || word == "with";
     if (!small || first_word) {
       bool start = true;
       for (char& c : word) {
@@ -957,7 +1090,8 @@ std::optional<std::string> taxonomy_category(std::string_view raw)
   return std::nullopt;
 }
 
-std::optional<std::string> match_category(std::string_view text, const std::vector<std::string>& categories)
+std::optional<std::string> match_category(std::string_view text,
+                                          const std::vector<std::string>& categories)
 {
   const std::string l = lower(trim(text));
   for (const std::string& c : categories) {

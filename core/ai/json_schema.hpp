@@ -14,6 +14,7 @@ namespace collproc::ai {
 
 // The first way value breaks schema, as "$.products[2].bbox.x0: expected
 // number, got string"; nullopt when it conforms.
-std::optional<std::string> schema_violation(const nlohmann::json& value, const nlohmann::json& schema);
+std::optional<std::string> schema_violation(const nlohmann::json& value,
+                                            const nlohmann::json& schema);
 
 } // namespace collproc::ai

@@ -30,9 +30,9 @@ struct CategoryRequest {
 
 struct ProductRequest {
   model::DocumentRecord document;
-  std::vector<model::TextPage> pages;       // every page, in order
-  std::vector<model::PageImages> kept;      // kept placements per page (phase 3)
-  std::vector<std::string> categories;      // phase 4's list; each product gets one
+  std::vector<model::TextPage> pages;  // every page, in order
+  std::vector<model::PageImages> kept; // kept placements per page (phase 3)
+  std::vector<std::string> categories; // phase 4's list; each product gets one
 };
 
 struct ColumnRequest {
@@ -42,8 +42,8 @@ struct ColumnRequest {
 // What an engine spent on the questions it answered so far (zero for the
 // heuristic engine); phases record it in their counts.
 struct Usage {
-  int64_t requests = 0;               // HTTP requests that got a reply
-  int64_t cached = 0;                 // answers taken from the reply cache
+  int64_t requests = 0; // HTTP requests that got a reply
+  int64_t cached = 0;   // answers taken from the reply cache
   int64_t prompt_tokens = 0;
   int64_t completion_tokens = 0;
   std::vector<std::string> fallbacks; // why the heuristic engine answered instead, one per question

@@ -1,8 +1,8 @@
 #include "core/images/features.hpp"
 
+#include <opencv2/img_hash.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <opencv2/img_hash.hpp>
 
 #include <algorithm>
 #include <bit>
@@ -27,7 +27,8 @@ constexpr int k_phash_side = 32;
 bool looks_like_jpeg(std::string_view bytes)
 {
   return bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
-         static_cast<unsigned char>(bytes[1]) == 0xD8 && static_cast<unsigned char>(bytes[2]) == 0xFF;
+         static_cast<unsigned char>(bytes[1]) == 0xD8 &&
+         static_cast<unsigned char>(bytes[2]) == 0xFF;
 }
 
 // Any 8/16-bit, 1-4 channel image as 8-bit BGR, transparency over white.
@@ -100,17 +101,23 @@ std::optional<ImageFeatures> compute_features(std::string_view bytes, int width,
   if (bytes.empty())
     return std::nullopt;
   // imdecode only reads the buffer; the const_cast spares a copy of the blob.
-  const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1,
-                       const_cast<char*>(bytes.data()));
+  const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<char*>(bytes.data()));
   try {
     cv::Mat decoded;
     if (looks_like_jpeg(bytes)) {
       int flags = cv::IMREAD_COLOR;
       switch (jpeg_reduction(width, height)) {
-      case 8: flags = cv::IMREAD_REDUCED_COLOR_8; break;
-      case 4: flags = cv::IMREAD_REDUCED_COLOR_4; break;
-      case 2: flags = cv::IMREAD_REDUCED_COLOR_2; break;
-      default: break;
+      case 8:
+        flags = cv::IMREAD_REDUCED_COLOR_8;
+        break;
+      case 4:
+        flags = cv::IMREAD_REDUCED_COLOR_4;
+        break;
+      case 2:
+        flags = cv::IMREAD_REDUCED_COLOR_2;
+        break;
+      default:
+        break;
       }
       decoded = cv::imdecode(buffer, flags);
     } else {
@@ -138,9 +145,10 @@ ImageFeatures features_of(const cv::Mat& image)
   if (longer > k_working_side) {
     const double scale = static_cast<double>(k_working_side) / longer;
     cv::Mat small;
-    cv::resize(bgr, small,
-               cv::Size(std::max(1, cvRound(bgr.cols * scale)), std::max(1, cvRound(bgr.rows * scale))),
-               0, 0, cv::INTER_AREA);
+    cv::resize(
+        bgr, small,
+        cv::Size(std::max(1, cvRound(bgr.cols * scale)), std::max(1, cvRound(bgr.rows * scale))), 0,
+        0, cv::INTER_AREA);
     bgr = small;
   }
 

@@ -1,13 +1,13 @@
 #include "core/images/filter.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <condition_variable>
 #include <exception>
-#include <mutex>
-#include <thread>
-#include <cmath>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 namespace collproc::images {
 
@@ -36,8 +36,9 @@ int decode_threads()
 // cancel stops the loads at once), and hands the bytes to decoding threads;
 // at most a few images per thread wait in memory. Exceptions from on_unit or
 // load stop the threads and propagate.
-std::vector<std::optional<ImageFeatures>> decode_all(const std::vector<const model::ImagePlacement*>& images,
-                                                     const BlobLoader& load, const UnitCallback& on_unit)
+std::vector<std::optional<ImageFeatures>>
+decode_all(const std::vector<const model::ImagePlacement*>& images, const BlobLoader& load,
+           const UnitCallback& on_unit)
 {
   std::vector<std::optional<ImageFeatures>> out(images.size());
   std::vector<std::string> bytes(images.size());
@@ -120,15 +121,16 @@ std::vector<std::optional<ImageFeatures>> decode_all(const std::vector<const mod
 
 bool same_size(const model::BBox& a, const model::BBox& b)
 {
-  auto close = [](double x, double y) { return std::abs(x - y) <= k_same_size_tolerance * std::max(x, y); };
+  auto close = [](double x, double y) {
+    return std::abs(x - y) <= k_same_size_tolerance * std::max(x, y);
+  };
   return close(a.width(), b.width()) && close(a.height(), b.height());
 }
 
 } // namespace
 
 std::vector<model::ImageDecision> filter_images(const std::vector<model::PageImages>& pages,
-                                                const BlobLoader& load,
-                                                const UnitCallback& on_unit,
+                                                const BlobLoader& load, const UnitCallback& on_unit,
                                                 const FilterOptions& options)
 {
   std::vector<Slot> slots;
@@ -151,7 +153,8 @@ std::vector<model::ImageDecision> filter_images(const std::vector<model::PageIma
   for (size_t i = 0; i < slots.size(); ++i) {
     const model::PageImages& page = *slots[i].page;
     const model::ImagePlacement& placement = *slots[i].placement;
-    early[i] = repeated[i] ? repeated[i] : geometric_reason(placement, page.width, page.height, options);
+    early[i] =
+        repeated[i] ? repeated[i] : geometric_reason(placement, page.width, page.height, options);
     if (!early[i] && decode_index.emplace(placement.sha256, to_decode.size()).second)
       to_decode.push_back(&placement);
   }
@@ -171,7 +174,8 @@ std::vector<model::ImageDecision> filter_images(const std::vector<model::PageIma
       decisions[i].reason = k_undecodable_reason;
       continue;
     }
-    std::optional<std::string> reason = content_reason(placement, page.width, page.height, *f, options);
+    std::optional<std::string> reason =
+        content_reason(placement, page.width, page.height, *f, options);
     if (reason) {
       decisions[i].reason = *reason;
       continue;

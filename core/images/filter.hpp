@@ -36,8 +36,7 @@ using UnitCallback = std::function<void()>;
 // dropped as "undecodable image"; exceptions from `load` and `on_unit`
 // (collproc::Cancelled) propagate.
 std::vector<model::ImageDecision> filter_images(const std::vector<model::PageImages>& pages,
-                                                const BlobLoader& load,
-                                                const UnitCallback& on_unit,
+                                                const BlobLoader& load, const UnitCallback& on_unit,
                                                 const FilterOptions& options = {});
 
 } // namespace collproc::images

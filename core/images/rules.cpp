@@ -129,7 +129,8 @@ std::vector<int> identity_groups(const std::vector<model::PageImages>& pages)
   return groups;
 }
 
-std::vector<std::optional<std::string>> repetition_reasons(const std::vector<model::PageImages>& pages)
+std::vector<std::optional<std::string>>
+repetition_reasons(const std::vector<model::PageImages>& pages)
 {
   const std::vector<int> groups = identity_groups(pages);
   const int total_pages = page_count(pages);
@@ -171,9 +172,8 @@ std::optional<std::string> geometric_reason(const model::ImagePlacement& placeme
   return std::nullopt;
 }
 
-std::optional<std::string> content_reason(const model::ImagePlacement& placement,
-                                          double page_width, double page_height,
-                                          const ImageFeatures& features,
+std::optional<std::string> content_reason(const model::ImagePlacement& placement, double page_width,
+                                          double page_height, const ImageFeatures& features,
                                           const FilterOptions& options)
 {
   const double area = page_area(page_width, page_height);
@@ -186,8 +186,8 @@ std::optional<std::string> content_reason(const model::ImagePlacement& placement
     const double w = placement.bbox.width();
     const double h = placement.bbox.height();
     const bool squarish = std::max(w, h) <= k_swatch_max_aspect * std::min(w, h);
-    const bool two_colours =
-        features.top2_share >= k_swatch_min_top2_share && features.palette90 <= k_swatch_max_palette90;
+    const bool two_colours = features.top2_share >= k_swatch_min_top2_share &&
+                             features.palette90 <= k_swatch_max_palette90;
     if (features.colour_stddev < k_swatch_flat_stddev || (squarish && two_colours))
       return "colour swatch";
   }
@@ -207,11 +207,13 @@ bool near_duplicates(const ImageFeatures& a, const ImageFeatures& b)
     return false;
   if (thumbnail_distance(a, b) > k_near_duplicate_max_thumbnail)
     return false;
-  if (a.decoded_width <= 0 || a.decoded_height <= 0 || b.decoded_width <= 0 || b.decoded_height <= 0)
+  if (a.decoded_width <= 0 || a.decoded_height <= 0 || b.decoded_width <= 0 ||
+      b.decoded_height <= 0)
     return false;
   const double aspect_a = static_cast<double>(a.decoded_width) / a.decoded_height;
   const double aspect_b = static_cast<double>(b.decoded_width) / b.decoded_height;
-  return std::abs(aspect_a - aspect_b) <= k_near_duplicate_max_aspect_change * std::max(aspect_a, aspect_b);
+  return std::abs(aspect_a - aspect_b) <=
+         k_near_duplicate_max_aspect_change * std::max(aspect_a, aspect_b);
 }
 
 } // namespace collproc::images

@@ -29,7 +29,8 @@ std::vector<int> identity_groups(const std::vector<model::PageImages>& pages);
 // For each placement in flattened order, "repeated on N of M pages (logo)"
 // when its identity group is placed on at least 3 pages, or on more than half
 // of the pages of a document of 2 or more pages; otherwise nullopt.
-std::vector<std::optional<std::string>> repetition_reasons(const std::vector<model::PageImages>& pages);
+std::vector<std::optional<std::string>>
+repetition_reasons(const std::vector<model::PageImages>& pages);
 
 // The drop reason that geometry alone decides, before any decode: a full-page
 // decoration, or tiny in pixels or in points. nullopt when it decides nothing.
@@ -41,9 +42,8 @@ std::optional<std::string> geometric_reason(const model::ImagePlacement& placeme
 // The drop reason from pixels and placement size: colour swatch, near-uniform
 // background, icon or badge. nullopt means it looks like a product photo.
 // A page of unknown size skips the rules that need the page's area.
-std::optional<std::string> content_reason(const model::ImagePlacement& placement,
-                                          double page_width, double page_height,
-                                          const ImageFeatures& features,
+std::optional<std::string> content_reason(const model::ImagePlacement& placement, double page_width,
+                                          double page_height, const ImageFeatures& features,
                                           const FilterOptions& options);
 
 // Whether two images are the same photo, re-encoded, rescaled or lightly

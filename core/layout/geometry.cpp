@@ -15,7 +15,10 @@ namespace {
 // Union-find over indexes, for grouping by pairwise relations.
 class Groups {
 public:
-  explicit Groups(size_t n) : m_parent(n) { std::iota(m_parent.begin(), m_parent.end(), size_t{0}); }
+  explicit Groups(size_t n) : m_parent(n)
+  {
+    std::iota(m_parent.begin(), m_parent.end(), size_t{0});
+  }
   size_t find(size_t i)
   {
     while (m_parent[i] != i) {
@@ -72,7 +75,8 @@ std::vector<std::vector<int>> row_bands(const std::vector<model::BBox>& boxes)
 {
   std::vector<int> order(boxes.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return boxes[a].cy() < boxes[b].cy(); });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return boxes[a].cy() < boxes[b].cy(); });
   std::vector<std::vector<int>> bands;
   // Each band is compared with its first box, not its growing union, so that
   // slightly offset lines cannot chain a whole page into one band.
@@ -126,7 +130,8 @@ std::vector<Segment> segments(const model::TextPage& page)
         current.text += ' ';
       }
       current.text += w.text;
-      current.font_size = std::max(current.font_size, w.font_size > 0 ? w.font_size : w.bbox.height());
+      current.font_size =
+          std::max(current.font_size, w.font_size > 0 ? w.font_size : w.bbox.height());
       current.bold = current.bold || w.bold;
       current.words.push_back(i);
     }
@@ -237,7 +242,8 @@ std::vector<Column> columns(const std::vector<model::BBox>& boxes)
   for (const model::BBox& b : boxes) {
     spans.push_back({b.x0, b.x1});
   }
-  std::sort(spans.begin(), spans.end(), [](const Column& a, const Column& b) { return a.x0 < b.x0; });
+  std::sort(spans.begin(), spans.end(),
+            [](const Column& a, const Column& b) { return a.x0 < b.x0; });
   std::vector<Column> merged;
   for (const Column& s : spans) {
     if (!merged.empty() && s.x0 < merged.back().x1) {

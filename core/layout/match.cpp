@@ -46,11 +46,13 @@ std::vector<model::ImageMatch> match_images(const MatchInput& input)
     if (products.empty() || page.placements.empty()) {
       continue;
     }
-    std::vector<std::vector<double>> score(page.placements.size(), std::vector<double>(products.size()));
+    std::vector<std::vector<double>> score(page.placements.size(),
+                                           std::vector<double>(products.size()));
     std::vector<std::vector<double>> cost = score;
     for (size_t i = 0; i < page.placements.size(); ++i) {
       for (size_t j = 0; j < products.size(); ++j) {
-        score[i][j] = match_score(page.placements[i].bbox, input.products[products[j]].bbox, page.height);
+        score[i][j] =
+            match_score(page.placements[i].bbox, input.products[products[j]].bbox, page.height);
         cost[i][j] = score[i][j] >= k_min_score ? 1.0 - score[i][j] : 1.0;
       }
     }
@@ -59,8 +61,10 @@ std::vector<model::ImageMatch> match_images(const MatchInput& input)
     for (size_t i = 0; i < page.placements.size(); ++i) {
       const int j = assigned[i];
       if (j >= 0 && score[i][static_cast<size_t>(j)] >= k_min_score) {
-        found.push_back({i, {page.placements[i].image_id, input.products[products[static_cast<size_t>(j)]].product_id,
-                             score[i][static_cast<size_t>(j)]}});
+        found.push_back({i,
+                         {page.placements[i].image_id,
+                          input.products[products[static_cast<size_t>(j)]].product_id,
+                          score[i][static_cast<size_t>(j)]}});
         continue;
       }
       // Left over: an extra image of the product that scores it best.
@@ -71,7 +75,9 @@ std::vector<model::ImageMatch> match_images(const MatchInput& input)
         }
       }
       if (score[i][best] >= k_extra_score) {
-        found.push_back({i, {page.placements[i].image_id, input.products[products[best]].product_id, score[i][best]}});
+        found.push_back({i,
+                         {page.placements[i].image_id, input.products[products[best]].product_id,
+                          score[i][best]}});
       }
     }
     std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {

@@ -12,14 +12,12 @@ using nlohmann::json;
 
 namespace {
 
-template <typename T>
-void put_optional(json& j, const char* key, const std::optional<T>& value)
+template <typename T> void put_optional(json& j, const char* key, const std::optional<T>& value)
 {
   j[key] = value ? json(*value) : json(nullptr);
 }
 
-template <typename T>
-void get_optional(const json& j, const char* key, std::optional<T>& value)
+template <typename T> void get_optional(const json& j, const char* key, std::optional<T>& value)
 {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) {
@@ -29,8 +27,7 @@ void get_optional(const json& j, const char* key, std::optional<T>& value)
   }
 }
 
-template <typename T>
-void get_or(const json& j, const char* key, T& value)
+template <typename T> void get_or(const json& j, const char* key, T& value)
 {
   auto it = j.find(key);
   if (it != j.end() && !it->is_null()) {
@@ -70,7 +67,10 @@ std::optional<DocumentKind> document_kind_from_string(const std::string& s)
   return std::nullopt;
 }
 
-void to_json(json& j, const BBox& b) { j = json::array({b.x0, b.y0, b.x1, b.y1}); }
+void to_json(json& j, const BBox& b)
+{
+  j = json::array({b.x0, b.y0, b.x1, b.y1});
+}
 void from_json(const json& j, BBox& b)
 {
   b = {j.at(0).get<double>(), j.at(1).get<double>(), j.at(2).get<double>(), j.at(3).get<double>()};
@@ -78,17 +78,22 @@ void from_json(const json& j, BBox& b)
 
 void to_json(json& j, const DocumentRecord& d)
 {
-  j = json{{"document_id", d.document_id}, {"collection_id", d.collection_id},
-           {"kind", to_string(d.kind)},    {"filename", d.filename},
-           {"format", d.format},           {"sha256", d.sha256},
-           {"size", d.size},               {"pages", d.pages},
+  j = json{{"document_id", d.document_id},
+           {"collection_id", d.collection_id},
+           {"kind", to_string(d.kind)},
+           {"filename", d.filename},
+           {"format", d.format},
+           {"sha256", d.sha256},
+           {"size", d.size},
+           {"pages", d.pages},
            {"added_at", d.added_at}};
 }
 void from_json(const json& j, DocumentRecord& d)
 {
   get_or(j, "document_id", d.document_id);
   get_or(j, "collection_id", d.collection_id);
-  d.kind = document_kind_from_string(j.value("kind", "linesheet")).value_or(DocumentKind::linesheet);
+  d.kind =
+      document_kind_from_string(j.value("kind", "linesheet")).value_or(DocumentKind::linesheet);
   get_or(j, "filename", d.filename);
   get_or(j, "format", d.format);
   get_or(j, "sha256", d.sha256);
@@ -121,7 +126,10 @@ void from_json(const json& j, Line& l)
   get_or(j, "font_size", l.font_size);
 }
 
-void to_json(json& j, const Block& b) { j = json{{"bbox", b.bbox}, {"lines", b.lines}}; }
+void to_json(json& j, const Block& b)
+{
+  j = json{{"bbox", b.bbox}, {"lines", b.lines}};
+}
 void from_json(const json& j, Block& b)
 {
   get_or(j, "bbox", b.bbox);
@@ -164,7 +172,8 @@ void from_json(const json& j, ImagePlacement& p)
 
 void to_json(json& j, const PageImages& p)
 {
-  j = json{{"page", p.page}, {"width", p.width}, {"height", p.height}, {"placements", p.placements}};
+  j = json{
+      {"page", p.page}, {"width", p.width}, {"height", p.height}, {"placements", p.placements}};
 }
 void from_json(const json& j, PageImages& p)
 {
@@ -187,11 +196,16 @@ void from_json(const json& j, ImageDecision& d)
 
 void to_json(json& j, const Product& p)
 {
-  j = json{{"product_id", p.product_id}, {"document_id", p.document_id},
-           {"style_number", p.style_number}, {"name", p.name},
-           {"description", p.description}, {"category", p.category},
-           {"colors", p.colors},           {"sizes", p.sizes},
-           {"currency", p.currency},       {"page", p.page},
+  j = json{{"product_id", p.product_id},
+           {"document_id", p.document_id},
+           {"style_number", p.style_number},
+           {"name", p.name},
+           {"description", p.description},
+           {"category", p.category},
+           {"colors", p.colors},
+           {"sizes", p.sizes},
+           {"currency", p.currency},
+           {"page", p.page},
            {"bbox", p.bbox}};
   put_optional(j, "wholesale_price", p.wholesale_price);
   put_optional(j, "retail_price", p.retail_price);
@@ -224,7 +238,10 @@ void from_json(const json& j, ImageMatch& m)
   get_or(j, "score", m.score);
 }
 
-void to_json(json& j, const PoRow& r) { j = json{{"source_row", r.source_row}, {"cells", r.cells}}; }
+void to_json(json& j, const PoRow& r)
+{
+  j = json{{"source_row", r.source_row}, {"cells", r.cells}};
+}
 void from_json(const json& j, PoRow& r)
 {
   get_or(j, "source_row", r.source_row);
@@ -233,8 +250,11 @@ void from_json(const json& j, PoRow& r)
 
 void to_json(json& j, const PoTable& t)
 {
-  j = json{{"sheet", t.sheet}, {"header_row", t.header_row}, {"header", t.header},
-           {"rows", t.rows},   {"notes", t.notes}};
+  j = json{{"sheet", t.sheet},
+           {"header_row", t.header_row},
+           {"header", t.header},
+           {"rows", t.rows},
+           {"notes", t.notes}};
 }
 void from_json(const json& j, PoTable& t)
 {
@@ -247,8 +267,11 @@ void from_json(const json& j, PoTable& t)
 
 void to_json(json& j, const ColumnAssignment& c)
 {
-  j = json{{"column", c.column}, {"header", c.header}, {"field", c.field},
-           {"size_label", c.size_label}, {"evidence", c.evidence}};
+  j = json{{"column", c.column},
+           {"header", c.header},
+           {"field", c.field},
+           {"size_label", c.size_label},
+           {"evidence", c.evidence}};
 }
 void from_json(const json& j, ColumnAssignment& c)
 {
@@ -259,7 +282,10 @@ void from_json(const json& j, ColumnAssignment& c)
   get_or(j, "evidence", c.evidence);
 }
 
-void to_json(json& j, const ColumnMapping& m) { j = json{{"columns", m.columns}, {"engine", m.engine}}; }
+void to_json(json& j, const ColumnMapping& m)
+{
+  j = json{{"columns", m.columns}, {"engine", m.engine}};
+}
 void from_json(const json& j, ColumnMapping& m)
 {
   get_or(j, "columns", m.columns);
@@ -268,8 +294,12 @@ void from_json(const json& j, ColumnMapping& m)
 
 void to_json(json& j, const Sku& s)
 {
-  j = json{{"style_number", s.style_number}, {"color", s.color}, {"size", s.size},
-           {"quantity", s.quantity}, {"description", s.description}, {"upc", s.upc},
+  j = json{{"style_number", s.style_number},
+           {"color", s.color},
+           {"size", s.size},
+           {"quantity", s.quantity},
+           {"description", s.description},
+           {"upc", s.upc},
            {"rows", s.rows}};
   put_optional(j, "unit_cost", s.unit_cost);
   put_optional(j, "retail_price", s.retail_price);

@@ -17,8 +17,8 @@ struct PoRow {
   std::vector<std::string> cells; // one per header column; "" when empty
 };
 struct PoTable {
-  std::string sheet;              // XLSX sheet name, "" for CSV, "page 1-3" for PDF
-  int header_row = 0;             // 1-based source row of the header
+  std::string sheet;  // XLSX sheet name, "" for CSV, "page 1-3" for PDF
+  int header_row = 0; // 1-based source row of the header
   std::vector<std::string> header;
   std::vector<PoRow> rows;        // data rows below the header, blank rows included
   std::vector<std::string> notes; // what the reader decided ("sheet 'Order' chosen: ...")
@@ -55,7 +55,7 @@ struct Sku {
 struct EnrichedSku {
   Sku sku;
   std::optional<std::string> product_id;
-  std::string match;      // "exact", "normalised", "nearest 0.91", "none"
+  std::string match; // "exact", "normalised", "nearest 0.91", "none"
 };
 
 // Step 6 and 7: SPEC §5's item.

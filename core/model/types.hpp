@@ -34,12 +34,12 @@ struct DocumentRecord {
   std::string document_id; // derived from collection and sha256
   std::string collection_id;
   DocumentKind kind = DocumentKind::linesheet;
-  std::string filename;    // the name as given to `add`, without directories
-  std::string format;      // "pdf", "xlsx" or "csv"
-  std::string sha256;      // of the bytes; the blob's name
+  std::string filename; // the name as given to `add`, without directories
+  std::string format;   // "pdf", "xlsx" or "csv"
+  std::string sha256;   // of the bytes; the blob's name
   int64_t size = 0;
-  int pages = 0;           // PDF page count; 0 for spreadsheets
-  std::string added_at;    // RFC 3339
+  int pages = 0;        // PDF page count; 0 for spreadsheets
+  std::string added_at; // RFC 3339
 };
 std::string to_string(DocumentKind);
 std::optional<DocumentKind> document_kind_from_string(const std::string&);
@@ -72,14 +72,14 @@ struct TextPage {
 // Phase 1: one placement of an image on a page. The same image placed twice
 // gives two placements that share sha256.
 struct ImagePlacement {
-  std::string image_id;  // derived from document, page and index; stable
+  std::string image_id; // derived from document, page and index; stable
   int page = 0;
-  int index = 0;         // drawing order on the page, from 0
-  BBox bbox;             // where it is drawn, clipped to nothing
+  int index = 0;             // drawing order on the page, from 0
+  BBox bbox;                 // where it is drawn, clipped to nothing
   int width = 0, height = 0; // pixel size of the image
-  std::string sha256;    // of the stored bytes (the blob)
-  std::string format;    // file extension of the stored bytes: "jpg" or "png"
-  int xref = -1;         // PDF object number; -1 for inline images
+  std::string sha256;        // of the stored bytes (the blob)
+  std::string format;        // file extension of the stored bytes: "jpg" or "png"
+  int xref = -1;             // PDF object number; -1 for inline images
 };
 struct PageImages {
   int page = 0;
@@ -108,7 +108,7 @@ struct Product {
   std::optional<double> retail_price;
   std::string currency; // ISO 4217, e.g. "USD"
   int page = 0;
-  BBox bbox;            // the product's card, row or entry on the page
+  BBox bbox; // the product's card, row or entry on the page
 };
 
 // Phase 6: one kept image assigned to one product.

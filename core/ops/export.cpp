@@ -30,7 +30,8 @@ double round_to(double value, double scale)
 
 json bbox_json(const model::BBox& b)
 {
-  return json::array({round_to(b.x0, 100), round_to(b.y0, 100), round_to(b.x1, 100), round_to(b.y1, 100)});
+  return json::array(
+      {round_to(b.x0, 100), round_to(b.y0, 100), round_to(b.x1, 100), round_to(b.y1, 100)});
 }
 
 json price_json(const std::optional<double>& price)
@@ -52,7 +53,8 @@ void write_atomically(const fs::path& path, const std::string& bytes)
     out << bytes;
     out.flush();
     if (!out) {
-      throw Error(ExitCode::job_failed, temp.string() + ": cannot write", "check free space and permissions");
+      throw Error(ExitCode::job_failed, temp.string() + ": cannot write",
+                  "check free space and permissions");
     }
   }
   std::error_code ec;
@@ -70,15 +72,19 @@ json export_collection(state::StateStore& store, const std::string& c)
   store.require_collection(c);
   json out;
   out["collection_id"] = c;
-  out["categories"] = complete(store, c, phases::k_generate_categories) ? json(phases::categories(store, c))
-                                                                       : json::array();
+  out["categories"] = complete(store, c, phases::k_generate_categories)
+                          ? json(phases::categories(store, c))
+                          : json::array();
   const bool have_products = complete(store, c, phases::k_extract_products);
   const bool have_matches = complete(store, c, phases::k_match_images);
 
   json documents = json::array();
   for (const auto& doc : store.documents(c)) {
-    json d{{"document_id", doc.document_id}, {"kind", model::to_string(doc.kind)}, {"filename", doc.filename},
-           {"sha256", doc.sha256},          {"pages", doc.pages}};
+    json d{{"document_id", doc.document_id},
+           {"kind", model::to_string(doc.kind)},
+           {"filename", doc.filename},
+           {"sha256", doc.sha256},
+           {"pages", doc.pages}};
     json products = json::array();
     if (doc.kind == model::DocumentKind::linesheet && have_products) {
       std::map<std::string, model::ImagePlacement> placements;
@@ -87,7 +93,8 @@ json export_collection(state::StateStore& store, const std::string& c)
           placements.emplace(p.image_id, p);
         }
       }
-      std::map<std::string, std::vector<std::pair<model::ImageMatch, model::ImagePlacement>>> images_of;
+      std::map<std::string, std::vector<std::pair<model::ImageMatch, model::ImagePlacement>>>
+          images_of;
       if (have_matches) {
         for (const auto& m : phases::matches(store, c, doc.document_id)) {
           if (const auto it = placements.find(m.image_id); it != placements.end()) {
@@ -136,9 +143,12 @@ json export_collection(state::StateStore& store, const std::string& c)
   if (complete(store, c, phases::k_save_items)) {
     if (const auto payload = store.output(c, phases::k_save_items, "", 0)) {
       for (auto item : json::parse(*payload)) {
-        item["unit_cost"] = item["unit_cost"].is_null() ? json(nullptr) : json(round_to(item["unit_cost"].get<double>(), 100));
-        item["retail_price"] = item["retail_price"].is_null() ? json(nullptr)
-                                                              : json(round_to(item["retail_price"].get<double>(), 100));
+        item["unit_cost"] = item["unit_cost"].is_null()
+                                ? json(nullptr)
+                                : json(round_to(item["unit_cost"].get<double>(), 100));
+        item["retail_price"] = item["retail_price"].is_null()
+                                   ? json(nullptr)
+                                   : json(round_to(item["retail_price"].get<double>(), 100));
         items.push_back(item);
       }
     }
@@ -164,7 +174,8 @@ void export_to_directory(state::StateStore& store, const json& exported, const f
   std::error_code ec;
   fs::create_directories(dir / "images", ec);
   if (ec) {
-    throw Error(ExitCode::job_failed, (dir / "images").string() + ": cannot create: " + ec.message(),
+    throw Error(ExitCode::job_failed,
+                (dir / "images").string() + ": cannot create: " + ec.message(),
                 "check the path and its permissions");
   }
   std::map<std::string, bool> paths;

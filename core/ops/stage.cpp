@@ -39,7 +39,9 @@ std::string head_of(const fs::path& path, size_t n)
 int validate(const fs::path& path, const std::string& format, DocumentKind kind)
 {
   if (kind == DocumentKind::linesheet && format != "pdf") {
-    bad(path, fmt::format("a linesheet must be a PDF, this is {}", format == "csv" ? "text" : "an XLSX workbook"),
+    bad(path,
+        fmt::format("a linesheet must be a PDF, this is {}",
+                    format == "csv" ? "text" : "an XLSX workbook"),
         "export the linesheet as PDF, or stage this file with --po");
   }
   if (format == "pdf") {
@@ -66,7 +68,8 @@ std::string detect_format(const fs::path& path)
 {
   std::error_code ec;
   if (!fs::exists(path, ec)) {
-    throw Error(ExitCode::not_found, path.string() + ": no such file", "check the path and try again");
+    throw Error(ExitCode::not_found, path.string() + ": no such file",
+                "check the path and try again");
   }
   if (fs::is_directory(path, ec)) {
     bad(path, "is a directory, not a document", "name a PDF, XLSX or CSV file");
@@ -92,7 +95,8 @@ std::string detect_format(const fs::path& path)
   }
   const bool utf16 = head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF");
   if (!utf16 && head.find('\0') != std::string::npos) {
-    bad(path, "not a PDF, XLSX or CSV file (binary content)", "add a PDF linesheet and an XLSX, CSV or PDF purchase order");
+    bad(path, "not a PDF, XLSX or CSV file (binary content)",
+        "add a PDF linesheet and an XLSX, CSV or PDF purchase order");
   }
   return "csv";
 }
@@ -114,7 +118,8 @@ std::vector<StagedDocument> stage_documents(state::StateStore& store, const Stag
   std::vector<Pending> pending;
   for (const auto& path : request.linesheets) {
     const std::string format = detect_format(path);
-    pending.push_back({path, DocumentKind::linesheet, format, validate(path, format, DocumentKind::linesheet)});
+    pending.push_back(
+        {path, DocumentKind::linesheet, format, validate(path, format, DocumentKind::linesheet)});
   }
   for (const auto& path : request.pos) {
     const std::string format = detect_format(path);

@@ -18,7 +18,7 @@ struct StageRequest {
 
 struct StagedDocument {
   model::DocumentRecord document;
-  bool added = false; // false: the same content was already staged
+  bool added = false;                // false: the same content was already staged
   std::vector<std::string> replaced; // document_ids of older versions of the same file name
 };
 

@@ -17,18 +17,24 @@ class BuildItems final : public runner::Phase {
 public:
   const runner::PhaseInfo& info() const override
   {
-    static const runner::PhaseInfo k_info{k_build_items, "Generating item objects", state::JobKind::items, 6, 1,
-                                          runner::PhaseInputs::none, runner::KeepOnCancel::no,
+    static const runner::PhaseInfo k_info{k_build_items,
+                                          "Generating item objects",
+                                          state::JobKind::items,
+                                          6,
+                                          1,
+                                          runner::PhaseInputs::none,
+                                          runner::KeepOnCancel::no,
                                           runner::Granularity::whole};
     return k_info;
   }
 
   void run(runner::PhaseContext& ctx) const override
   {
-    const auto enriched = whole_output<std::vector<model::EnrichedSku>>(ctx.store, ctx.collection, k_enrich);
+    const auto enriched =
+        whole_output<std::vector<model::EnrichedSku>>(ctx.store, ctx.collection, k_enrich);
     const auto po = whole_output<nlohmann::json>(ctx.store, ctx.collection, k_fetch_po)
-                      .at("document")
-                      .get<model::DocumentRecord>();
+                        .at("document")
+                        .get<model::DocumentRecord>();
     std::map<std::string, std::vector<std::string>> images_by_product;
     for (const auto& doc : ctx.store.documents(ctx.collection, model::DocumentKind::linesheet)) {
       std::map<std::string, model::ImagePlacement> placements;
@@ -38,7 +44,8 @@ public:
         }
       }
       auto found = matches(ctx.store, ctx.collection, doc.document_id);
-      std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+      std::stable_sort(found.begin(), found.end(),
+                       [](const auto& a, const auto& b) { return a.score > b.score; });
       for (const auto& m : found) {
         if (const auto it = placements.find(m.image_id); it != placements.end()) {
           auto& paths = images_by_product[m.product_id];
@@ -49,8 +56,8 @@ public:
         }
       }
     }
-    const auto items =
-      po::build_items(enriched, all_products(ctx.store, ctx.collection), images_by_product, ctx.collection, po);
+    const auto items = po::build_items(enriched, all_products(ctx.store, ctx.collection),
+                                       images_by_product, ctx.collection, po);
     ctx.count("items", static_cast<int64_t>(items.size()));
     ctx.stage("", 0, nlohmann::json(items).dump());
   }

@@ -2,10 +2,10 @@
 // number first, then the nearest one above a threshold; unmatched SKUs are
 // kept (on_linesheet false), never dropped.
 
+#include "core/po/enrich.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
 #include "core/phases/phases.hpp"
-#include "core/po/enrich.hpp"
 
 namespace collproc::phases {
 
@@ -15,17 +15,17 @@ class Enrich final : public runner::Phase {
 public:
   const runner::PhaseInfo& info() const override
   {
-    static const runner::PhaseInfo k_info{k_enrich, "Enriching from linesheet", state::JobKind::items, 5, 1,
-                                          runner::PhaseInputs::none, runner::KeepOnCancel::no,
-                                          runner::Granularity::whole};
+    static const runner::PhaseInfo k_info{
+        k_enrich, "Enriching from linesheet", state::JobKind::items,    5,
+        1,        runner::PhaseInputs::none,  runner::KeepOnCancel::no, runner::Granularity::whole};
     return k_info;
   }
 
   void run(runner::PhaseContext& ctx) const override
   {
     const auto skus = whole_output<nlohmann::json>(ctx.store, ctx.collection, k_extract_skus)
-                        .at("skus")
-                        .get<std::vector<model::Sku>>();
+                          .at("skus")
+                          .get<std::vector<model::Sku>>();
     const auto enriched = po::enrich(skus, all_products(ctx.store, ctx.collection));
     for (const auto& e : enriched) {
       ctx.count(e.product_id ? "matched" : "not_on_linesheet", 1);

@@ -48,9 +48,13 @@ class ExtractImages final : public runner::Phase {
 public:
   const runner::PhaseInfo& info() const override
   {
-    static const runner::PhaseInfo k_info{k_extract_images, "Extracting images from documents",
-                                          state::JobKind::documents, 1, 1,
-                                          runner::PhaseInputs::linesheets, runner::KeepOnCancel::yes,
+    static const runner::PhaseInfo k_info{k_extract_images,
+                                          "Extracting images from documents",
+                                          state::JobKind::documents,
+                                          1,
+                                          1,
+                                          runner::PhaseInputs::linesheets,
+                                          runner::KeepOnCancel::yes,
                                           runner::Granularity::per_unit};
     return k_info;
   }
@@ -83,7 +87,9 @@ public:
       const std::string& doc_sha = doc.sha256;
       pdf::PageWorkers<PageOutput> workers(
           blobs.path_of(doc.sha256), doc.filename, pages,
-          [&blobs, &doc_sha](pdf::Document& pdf, int page) { return extract_page(pdf, page, doc_sha, blobs); },
+          [&blobs, &doc_sha](pdf::Document& pdf, int page) {
+            return extract_page(pdf, page, doc_sha, blobs);
+          },
           pdf::default_page_threads());
       for (const int page : pages) {
         try {

@@ -2,10 +2,10 @@
 // a grid, rows in a table, sections under headings); IDs assigned here so
 // they stay deterministic whichever engine answered.
 
+#include "core/phases/engine.hpp"
 #include "core/phases/ids.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
-#include "core/phases/engine.hpp"
 #include "core/phases/phases.hpp"
 
 #include <map>
@@ -18,8 +18,12 @@ class ExtractProducts final : public runner::Phase {
 public:
   const runner::PhaseInfo& info() const override
   {
-    static const runner::PhaseInfo k_info{k_extract_products, "Extracting structured products",
-                                          state::JobKind::documents, 5, 1, runner::PhaseInputs::none,
+    static const runner::PhaseInfo k_info{k_extract_products,
+                                          "Extracting structured products",
+                                          state::JobKind::documents,
+                                          5,
+                                          1,
+                                          runner::PhaseInputs::none,
                                           runner::KeepOnCancel::no,
                                           runner::Granularity::whole};
     return k_info;

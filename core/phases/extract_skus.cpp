@@ -17,8 +17,13 @@ class ExtractSkus final : public runner::Phase {
 public:
   const runner::PhaseInfo& info() const override
   {
-    static const runner::PhaseInfo k_info{k_extract_skus, "Extracting SKU data", state::JobKind::items, 4, 1,
-                                          runner::PhaseInputs::none, runner::KeepOnCancel::no,
+    static const runner::PhaseInfo k_info{k_extract_skus,
+                                          "Extracting SKU data",
+                                          state::JobKind::items,
+                                          4,
+                                          1,
+                                          runner::PhaseInputs::none,
+                                          runner::KeepOnCancel::no,
                                           runner::Granularity::whole};
     return k_info;
   }
@@ -26,13 +31,16 @@ public:
   void run(runner::PhaseContext& ctx) const override
   {
     const auto table = whole_output<model::PoTable>(ctx.store, ctx.collection, k_parse_po);
-    const auto mapping = whole_output<model::ColumnMapping>(ctx.store, ctx.collection, k_identify_columns);
+    const auto mapping =
+        whole_output<model::ColumnMapping>(ctx.store, ctx.collection, k_identify_columns);
     const po::SkuExtraction result = po::extract_skus(table, mapping);
     if (result.skus.empty()) {
       throw Error(ExitCode::job_failed,
-                  fmt::format("{}: {}: no order lines found: expected rows with a style and a quantity below the header",
+                  fmt::format("{}: {}: no order lines found: expected rows with a style and a "
+                              "quantity below the header",
                               ctx.collection, ctx.info.name),
-                  fmt::format("check the PO with 'collproc show parse-po {}' and 'collproc show identify-columns {}'",
+                  fmt::format("check the PO with 'collproc show parse-po {}' and 'collproc show "
+                              "identify-columns {}'",
                               ctx.collection, ctx.collection));
     }
     nlohmann::json skipped = nlohmann::json::array();

@@ -42,9 +42,13 @@ class ExtractText final : public runner::Phase {
 public:
   const runner::PhaseInfo& info() const override
   {
-    static const runner::PhaseInfo k_info{k_extract_text, "Extracting text with positions",
-                                          state::JobKind::documents, 2, 1,
-                                          runner::PhaseInputs::linesheets, runner::KeepOnCancel::yes,
+    static const runner::PhaseInfo k_info{k_extract_text,
+                                          "Extracting text with positions",
+                                          state::JobKind::documents,
+                                          2,
+                                          1,
+                                          runner::PhaseInputs::linesheets,
+                                          runner::KeepOnCancel::yes,
                                           runner::Granularity::per_unit};
     return k_info;
   }
@@ -71,8 +75,8 @@ public:
       }
       // Layout analysis and JSON run on worker threads; rows commit here, on
       // the store's one thread, in page order.
-      pdf::PageWorkers<PageOutput> workers(ctx.store.blobs().path_of(doc.sha256), doc.filename, pages,
-                                           &extract_page, text_threads());
+      pdf::PageWorkers<PageOutput> workers(ctx.store.blobs().path_of(doc.sha256), doc.filename,
+                                           pages, &extract_page, text_threads());
       for (const int page : pages) {
         try {
           const PageOutput out = workers.next();

@@ -16,8 +16,13 @@ class FetchPo final : public runner::Phase {
 public:
   const runner::PhaseInfo& info() const override
   {
-    static const runner::PhaseInfo k_info{k_fetch_po, "Fetching purchase order", state::JobKind::items, 1, 1,
-                                          runner::PhaseInputs::po, runner::KeepOnCancel::yes,
+    static const runner::PhaseInfo k_info{k_fetch_po,
+                                          "Fetching purchase order",
+                                          state::JobKind::items,
+                                          1,
+                                          1,
+                                          runner::PhaseInputs::po,
+                                          runner::KeepOnCancel::yes,
                                           runner::Granularity::whole};
     return k_info;
   }
@@ -26,11 +31,14 @@ public:
   {
     auto pos = ctx.store.documents(ctx.collection, model::DocumentKind::po);
     if (pos.empty()) {
-      throw Error(ExitCode::job_failed, "No purchase order found",
-                  fmt::format("add one with 'collproc add {} --po FILE', then run 'collproc retry {} --job items'",
-                              ctx.collection, ctx.collection));
+      throw Error(
+          ExitCode::job_failed, "No purchase order found",
+          fmt::format(
+              "add one with 'collproc add {} --po FILE', then run 'collproc retry {} --job items'",
+              ctx.collection, ctx.collection));
     }
-    std::stable_sort(pos.begin(), pos.end(), [](const auto& a, const auto& b) { return a.added_at > b.added_at; });
+    std::stable_sort(pos.begin(), pos.end(),
+                     [](const auto& a, const auto& b) { return a.added_at > b.added_at; });
     nlohmann::json out{{"document", pos.front()}, {"ignored", nlohmann::json::array()}};
     for (size_t i = 1; i < pos.size(); ++i) {
       out["ignored"].push_back(pos[i].filename);

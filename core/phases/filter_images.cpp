@@ -14,9 +14,13 @@ class FilterImages final : public runner::Phase {
 public:
   const runner::PhaseInfo& info() const override
   {
-    static const runner::PhaseInfo k_info{k_filter_images, "Filtering product images",
-                                          state::JobKind::documents, 3, 1,
-                                          runner::PhaseInputs::linesheets, runner::KeepOnCancel::yes,
+    static const runner::PhaseInfo k_info{k_filter_images,
+                                          "Filtering product images",
+                                          state::JobKind::documents,
+                                          3,
+                                          1,
+                                          runner::PhaseInputs::linesheets,
+                                          runner::KeepOnCancel::yes,
                                           runner::Granularity::per_unit};
     return k_info;
   }
@@ -44,8 +48,8 @@ public:
       }
       try {
         const auto decisions = images::filter_images(
-          pages_of[d], [&](const std::string& sha) { return ctx.store.blobs().read(sha); },
-          [&] { ctx.cancel.throw_if_requested(); });
+            pages_of[d], [&](const std::string& sha) { return ctx.store.blobs().read(sha); },
+            [&] { ctx.cancel.throw_if_requested(); });
         for (const auto& decision : decisions) {
           ctx.count(decision.keep ? "kept" : "dropped", 1);
         }

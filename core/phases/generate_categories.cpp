@@ -1,9 +1,9 @@
 // Phase 4: the collection's category list, from the linesheets' own section
 // headings where they have them, else from product names (the engine decides).
 
+#include "core/phases/engine.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
-#include "core/phases/engine.hpp"
 #include "core/phases/phases.hpp"
 
 namespace collproc::phases {
@@ -14,10 +14,9 @@ class GenerateCategories final : public runner::Phase {
 public:
   const runner::PhaseInfo& info() const override
   {
-    static const runner::PhaseInfo k_info{k_generate_categories, "Generating categories",
-                                          state::JobKind::documents, 4, 1, runner::PhaseInputs::none,
-                                          runner::KeepOnCancel::no,
-                                          runner::Granularity::whole};
+    static const runner::PhaseInfo k_info{
+        k_generate_categories,     "Generating categories",  state::JobKind::documents, 4, 1,
+        runner::PhaseInputs::none, runner::KeepOnCancel::no, runner::Granularity::whole};
     return k_info;
   }
 

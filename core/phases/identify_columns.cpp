@@ -1,9 +1,9 @@
 // Step 3: what each PO column holds (style, colour, size, quantity, size-run
 // columns, prices, UPC...), with the evidence for each choice.
 
+#include "core/phases/engine.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
-#include "core/phases/engine.hpp"
 #include "core/phases/phases.hpp"
 
 namespace collproc::phases {
@@ -14,9 +14,9 @@ class IdentifyColumns final : public runner::Phase {
 public:
   const runner::PhaseInfo& info() const override
   {
-    static const runner::PhaseInfo k_info{k_identify_columns, "Identifying columns with AI", state::JobKind::items,
-                                          3, 1, runner::PhaseInputs::none, runner::KeepOnCancel::no,
-                                          runner::Granularity::whole};
+    static const runner::PhaseInfo k_info{
+        k_identify_columns,        "Identifying columns with AI", state::JobKind::items,     3, 1,
+        runner::PhaseInputs::none, runner::KeepOnCancel::no,      runner::Granularity::whole};
     return k_info;
   }
 
@@ -34,7 +34,8 @@ public:
     try {
       mapping = engine->columns({table}, [&] { ctx.advance(); });
     } catch (const Error& e) {
-      const auto po = whole_output<nlohmann::json>(ctx.store, ctx.collection, k_fetch_po).at("document");
+      const auto po =
+          whole_output<nlohmann::json>(ctx.store, ctx.collection, k_fetch_po).at("document");
       rethrow_for(ctx, po.at("filename").get<std::string>(), 0, e);
     }
     record_usage(ctx, *engine);

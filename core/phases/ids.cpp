@@ -12,7 +12,8 @@ std::string short_hash(util::Sha256& h)
 }
 } // namespace
 
-std::string document_id(const std::string& collection, const std::string& sha256, const std::string& kind)
+std::string document_id(const std::string& collection, const std::string& sha256,
+                        const std::string& kind)
 {
   util::Sha256 h;
   h.add("document").add(collection).add(sha256).add(kind);
@@ -30,7 +31,11 @@ std::string product_id(const std::string& collection, const std::string& documen
                        const std::string& style_number, int occurrence)
 {
   util::Sha256 h;
-  h.add("product").add(collection).add(document_sha256).add(style_number).add(std::to_string(occurrence));
+  h.add("product")
+      .add(collection)
+      .add(document_sha256)
+      .add(style_number)
+      .add(std::to_string(occurrence));
   return "prd-" + short_hash(h);
 }
 

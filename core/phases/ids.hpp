@@ -7,7 +7,8 @@
 
 namespace collproc::phases {
 
-std::string document_id(const std::string& collection, const std::string& sha256, const std::string& kind);
+std::string document_id(const std::string& collection, const std::string& sha256,
+                        const std::string& kind);
 std::string image_id(const std::string& document_sha256, int page, int index);
 std::string product_id(const std::string& collection, const std::string& document_sha256,
                        const std::string& style_number, int occurrence);

@@ -18,7 +18,8 @@ std::vector<T> per_unit(state::StateStore& store, const std::string& collection,
 }
 
 template <typename T>
-T whole(state::StateStore& store, const std::string& collection, const char* phase, const std::string& document_id)
+T whole(state::StateStore& store, const std::string& collection, const char* phase,
+        const std::string& document_id)
 {
   const auto payload = store.output(collection, phase, document_id, 0);
   return payload ? nlohmann::json::parse(*payload).get<T>() : T{};
@@ -38,11 +39,12 @@ std::vector<model::TextPage> text_pages(state::StateStore& store, const std::str
   return per_unit<model::TextPage>(store, collection, k_extract_text, document_id);
 }
 
-std::map<std::string, model::ImageDecision> decisions(state::StateStore& store, const std::string& collection,
-                                                      const std::string& document_id)
+std::map<std::string, model::ImageDecision>
+decisions(state::StateStore& store, const std::string& collection, const std::string& document_id)
 {
   std::map<std::string, model::ImageDecision> out;
-  for (auto& d : whole<std::vector<model::ImageDecision>>(store, collection, k_filter_images, document_id)) {
+  for (auto& d :
+       whole<std::vector<model::ImageDecision>>(store, collection, k_filter_images, document_id)) {
     out.emplace(d.image_id, d);
   }
   return out;

@@ -17,8 +17,8 @@ std::vector<model::PageImages> page_images(state::StateStore& store, const std::
 std::vector<model::TextPage> text_pages(state::StateStore& store, const std::string& collection,
                                         const std::string& document_id);
 // Phase 3's decisions of one document, by image_id.
-std::map<std::string, model::ImageDecision> decisions(state::StateStore& store, const std::string& collection,
-                                                      const std::string& document_id);
+std::map<std::string, model::ImageDecision>
+decisions(state::StateStore& store, const std::string& collection, const std::string& document_id);
 // Phase 4's categories.
 std::vector<std::string> categories(state::StateStore& store, const std::string& collection);
 // Phase 5's products of one document.

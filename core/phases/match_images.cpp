@@ -14,8 +14,12 @@ class MatchImages final : public runner::Phase {
 public:
   const runner::PhaseInfo& info() const override
   {
-    static const runner::PhaseInfo k_info{k_match_images, "Matching images to products",
-                                          state::JobKind::documents, 6, 1, runner::PhaseInputs::none,
+    static const runner::PhaseInfo k_info{k_match_images,
+                                          "Matching images to products",
+                                          state::JobKind::documents,
+                                          6,
+                                          1,
+                                          runner::PhaseInputs::none,
                                           runner::KeepOnCancel::no,
                                           runner::Granularity::whole};
     return k_info;

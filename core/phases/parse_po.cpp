@@ -17,8 +17,13 @@ class ParsePo final : public runner::Phase {
 public:
   const runner::PhaseInfo& info() const override
   {
-    static const runner::PhaseInfo k_info{k_parse_po, "Parsing purchase order", state::JobKind::items, 2, 1,
-                                          runner::PhaseInputs::none, runner::KeepOnCancel::yes,
+    static const runner::PhaseInfo k_info{k_parse_po,
+                                          "Parsing purchase order",
+                                          state::JobKind::items,
+                                          2,
+                                          1,
+                                          runner::PhaseInputs::none,
+                                          runner::KeepOnCancel::yes,
                                           runner::Granularity::whole};
     return k_info;
   }
@@ -26,8 +31,8 @@ public:
   void run(runner::PhaseContext& ctx) const override
   {
     const auto po = whole_output<nlohmann::json>(ctx.store, ctx.collection, k_fetch_po)
-                      .at("document")
-                      .get<model::DocumentRecord>();
+                        .at("document")
+                        .get<model::DocumentRecord>();
     const auto path = ctx.store.blobs().path_of(po.sha256);
     model::PoTable table;
     try {

@@ -34,22 +34,22 @@ const std::vector<const runner::Phase*>& table(state::JobKind job)
 {
   // document_processing (SPEC §1), in order:
   static const std::vector<const runner::Phase*> k_documents{
-    &extract_images_phase(),      // 1: every placed image, stored once
-    &extract_text_phase(),        // 2: words with boxes, lines, blocks
-    &filter_images_phase(),       // 3: keep product photos, drop the rest with a reason
-    &generate_categories_phase(), // 4: the collection's categories
-    &extract_products_phase(),    // 5: structured products per linesheet
-    &match_images_phase(),        // 6: images assigned to products
+      &extract_images_phase(),      // 1: every placed image, stored once
+      &extract_text_phase(),        // 2: words with boxes, lines, blocks
+      &filter_images_phase(),       // 3: keep product photos, drop the rest with a reason
+      &generate_categories_phase(), // 4: the collection's categories
+      &extract_products_phase(),    // 5: structured products per linesheet
+      &match_images_phase(),        // 6: images assigned to products
   };
   // item_generation (SPEC §1), in order:
   static const std::vector<const runner::Phase*> k_items{
-    &fetch_po_step(),         // 1: the collection's purchase order
-    &parse_po_step(),         // 2: its order table, below any preamble
-    &identify_columns_step(), // 3: which column holds what
-    &extract_skus_step(),     // 4: one SKU per style+colour+size
-    &enrich_step(),           // 5: each SKU joined to its linesheet product
-    &build_items_step(),      // 6: one item per style+colour
-    &save_items_step(),       // 7: the items, replaced in one transaction
+      &fetch_po_step(),         // 1: the collection's purchase order
+      &parse_po_step(),         // 2: its order table, below any preamble
+      &identify_columns_step(), // 3: which column holds what
+      &extract_skus_step(),     // 4: one SKU per style+colour+size
+      &enrich_step(),           // 5: each SKU joined to its linesheet product
+      &build_items_step(),      // 6: one item per style+colour
+      &save_items_step(),       // 7: the items, replaced in one transaction
   };
   return job == state::JobKind::documents ? k_documents : k_items;
 }

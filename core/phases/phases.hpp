@@ -26,14 +26,15 @@ const runner::Phase& build_items_step();
 const runner::Phase& save_items_step();
 
 // The engine `--ai` names (with its settings) for the phases that need one.
-std::unique_ptr<ai::Provider> make_provider(const runner::RunOptions& options, state::StateStore& store);
+std::unique_ptr<ai::Provider> make_provider(const runner::RunOptions& options,
+                                            state::StateStore& store);
 // What of the engine enters fingerprints ("heuristic/1", "openai/<model>").
 std::string engine_fingerprint(const runner::RunOptions& options);
 
 // Rethrows an error met while working on a document as
 // "collection: file: phase: page N: what" (page 0 leaves the page out),
 // keeping its exit code and hint.
-[[noreturn]] void rethrow_for(const runner::PhaseContext& ctx, const std::string& filename, int page,
-                              const Error& error);
+[[noreturn]] void rethrow_for(const runner::PhaseContext& ctx, const std::string& filename,
+                              int page, const Error& error);
 
 } // namespace collproc::phases

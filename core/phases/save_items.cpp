@@ -13,15 +13,21 @@ class SaveItems final : public runner::Phase {
 public:
   const runner::PhaseInfo& info() const override
   {
-    static const runner::PhaseInfo k_info{k_save_items, "Saving", state::JobKind::items, 7, 1,
-                                          runner::PhaseInputs::none, runner::KeepOnCancel::no,
+    static const runner::PhaseInfo k_info{k_save_items,
+                                          "Saving",
+                                          state::JobKind::items,
+                                          7,
+                                          1,
+                                          runner::PhaseInputs::none,
+                                          runner::KeepOnCancel::no,
                                           runner::Granularity::whole};
     return k_info;
   }
 
   void run(runner::PhaseContext& ctx) const override
   {
-    const auto items = whole_output<std::vector<model::Item>>(ctx.store, ctx.collection, k_build_items);
+    const auto items =
+        whole_output<std::vector<model::Item>>(ctx.store, ctx.collection, k_build_items);
     int on = 0;
     for (const auto& item : items) {
       on += item.on_linesheet ? 1 : 0;

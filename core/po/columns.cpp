@@ -13,17 +13,17 @@ namespace {
 // What the values below a header look like.
 struct ValueStats {
   int filled = 0;
-  int counts = 0;   // whole non-negative numbers
-  int numbers = 0;  // any number, prices included
-  int sizes = 0;    // size labels
+  int counts = 0;  // whole non-negative numbers
+  int numbers = 0; // any number, prices included
+  int sizes = 0;   // size labels
 
   std::string describe() const
   {
     if (filled == 0) {
       return "no values below it";
     }
-    return std::to_string(counts) + " of " + std::to_string(filled) + " values are whole numbers, " +
-           std::to_string(numbers) + " numbers";
+    return std::to_string(counts) + " of " + std::to_string(filled) +
+           " values are whole numbers, " + std::to_string(numbers) + " numbers";
   }
 };
 
@@ -117,8 +117,8 @@ model::ColumnMapping identify_columns(const model::PoTable& table)
         model::ColumnAssignment& a = mapping.columns[k];
         a.field = "size_run";
         a.size_label = table.header[k];
-        a.evidence = "header '" + a.header + "' is a size label in a run of " + std::to_string(end - c) +
-                     " size columns; " + stats[k].describe();
+        a.evidence = "header '" + a.header + "' is a size label in a run of " +
+                     std::to_string(end - c) + " size columns; " + stats[k].describe();
         ++run_columns;
       }
     }
@@ -140,7 +140,8 @@ model::ColumnMapping identify_columns(const model::PoTable& table)
     }
     const std::optional<HeaderField> field = field_for_header(a.header);
     if (!field) {
-      a.evidence = a.header.empty() ? "no header" : "header '" + a.header + "' names no order field";
+      a.evidence =
+          a.header.empty() ? "no header" : "header '" + a.header + "' names no order field";
       continue;
     }
     const int fit = value_fit(field->field, stats[c]);
@@ -157,7 +158,8 @@ model::ColumnMapping identify_columns(const model::PoTable& table)
   for (auto& [field, candidates] : by_field) {
     const Candidate* best = nullptr;
     for (const Candidate& cand : candidates) {
-      if (best == nullptr || cand.field.strength * 3 + cand.fit > best->field.strength * 3 + best->fit) {
+      if (best == nullptr ||
+          cand.field.strength * 3 + cand.fit > best->field.strength * 3 + best->fit) {
         best = &cand;
       }
     }
@@ -167,7 +169,8 @@ model::ColumnMapping identify_columns(const model::PoTable& table)
         a.field = field;
         a.evidence = cand.field.why + "; " + stats[cand.column].describe();
       } else {
-        a.evidence = cand.field.why + ", but '" + mapping.columns[best->column].header + "' is the better " + field;
+        a.evidence = cand.field.why + ", but '" + mapping.columns[best->column].header +
+                     "' is the better " + field;
       }
     }
   }
@@ -185,13 +188,15 @@ model::ColumnMapping identify_columns(const model::PoTable& table)
     has_quantity = has_quantity || a.field == "quantity" || a.field == "size_run";
   }
   if (!has_style) {
-    throw Error(ExitCode::job_failed, "no style column: expected a header such as 'Style #', "
-                                     "'Style No', 'Article' or 'Item'",
+    throw Error(ExitCode::job_failed,
+                "no style column: expected a header such as 'Style #', "
+                "'Style No', 'Article' or 'Item'",
                 "rename the style-number column of the purchase order");
   }
   if (!has_quantity) {
-    throw Error(ExitCode::job_failed, "no quantity column: expected a header such as 'Qty' or "
-                                     "'Units', or one column per size (XS S M L XL)",
+    throw Error(ExitCode::job_failed,
+                "no quantity column: expected a header such as 'Qty' or "
+                "'Units', or one column per size (XS S M L XL)",
                 "rename the quantity column of the purchase order");
   }
   return mapping;

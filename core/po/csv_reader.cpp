@@ -292,7 +292,8 @@ Grid parse_csv_text(std::string_view text)
     grid.notes.push_back("a quote is never closed: quotes read as plain text from that record on");
   }
   if (parsed.truncated_cells) {
-    grid.notes.push_back("cells longer than " + std::to_string(k_max_csv_cell_bytes) + " bytes were cut");
+    grid.notes.push_back("cells longer than " + std::to_string(k_max_csv_cell_bytes) +
+                         " bytes were cut");
   }
   if (parsed.dropped_columns) {
     grid.notes.push_back("columns past " + std::to_string(k_max_columns) + " were dropped");
@@ -313,7 +314,8 @@ model::PoTable read_csv(const std::filesystem::path& path, const std::string& di
   }
   if (size > k_max_csv_bytes) {
     throw Error(ExitCode::bad_input,
-                display_name + ": too large for a purchase order (" + std::to_string(size) + " bytes)",
+                display_name + ": too large for a purchase order (" + std::to_string(size) +
+                    " bytes)",
                 "export only the order table");
   }
   std::ifstream in(path, std::ios::binary);
@@ -325,8 +327,9 @@ model::PoTable read_csv(const std::filesystem::path& path, const std::string& di
     std::string_view bytes;
     const char* what;
   };
-  for (const Magic& m : {Magic{"PK\x03\x04", "a zip archive (an XLSX?)"}, Magic{"\x1f\x8b", "gzip data"},
-                         Magic{"%PDF", "a PDF"}, Magic{"\xD0\xCF\x11\xE0", "an OLE2 file (an old .xls?)"}}) {
+  for (const Magic& m :
+       {Magic{"PK\x03\x04", "a zip archive (an XLSX?)"}, Magic{"\x1f\x8b", "gzip data"},
+        Magic{"%PDF", "a PDF"}, Magic{"\xD0\xCF\x11\xE0", "an OLE2 file (an old .xls?)"}}) {
     if (std::string_view(bytes).starts_with(m.bytes)) {
       throw Error(ExitCode::bad_input, display_name + ": not a CSV file: it is " + m.what,
                   "add it with its real extension, or export the order as CSV");

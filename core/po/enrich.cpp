@@ -101,7 +101,8 @@ std::vector<model::EnrichedSku> enrich(const std::vector<model::Sku>& skus,
       if (const auto it = by_exact.find(sku.style_number); it != by_exact.end()) {
         product = it->second;
         match = "exact";
-      } else if (const auto nit = by_normalised.find(key); nit != by_normalised.end() && !key.empty()) {
+      } else if (const auto nit = by_normalised.find(key);
+                 nit != by_normalised.end() && !key.empty()) {
         product = nit->second;
         match = "normalised";
       } else if (key.size() >= 4) {

@@ -117,7 +117,8 @@ model::PoTable build_table(const Grid& grid, const HeaderChoice& header)
     row.source_row = grid.rows[i].source_row;
     row.cells.reserve(width);
     for (size_t c = 0; c < width; ++c) {
-      row.cells.push_back(c < grid.rows[i].cells.size() ? trim(grid.rows[i].cells[c]) : std::string());
+      row.cells.push_back(c < grid.rows[i].cells.size() ? trim(grid.rows[i].cells[c])
+                                                        : std::string());
     }
     table.rows.push_back(std::move(row));
   }
@@ -130,7 +131,8 @@ model::PoTable table_from_grid(const Grid& grid, const std::string& display_name
   const std::optional<HeaderChoice> header = find_header_row(grid);
   if (!header) {
     throw Error(ExitCode::job_failed,
-                display_name + ": no header row found: expected a row naming a style and a quantity column",
+                display_name +
+                    ": no header row found: expected a row naming a style and a quantity column",
                 "check that the order table has a header row such as 'Style #, Color, Size, Qty'");
   }
   return build_table(grid, *header);

@@ -60,10 +60,11 @@ std::string match_color(const std::string& po_color, const std::vector<std::stri
   return found != nullptr ? *found : po_color;
 }
 
-std::vector<model::Item> build_items(const std::vector<model::EnrichedSku>& skus,
-                                     const std::vector<model::Product>& products,
-                                     const std::map<std::string, std::vector<std::string>>& images_by_product,
-                                     const std::string& collection_id, const model::DocumentRecord& po)
+std::vector<model::Item>
+build_items(const std::vector<model::EnrichedSku>& skus,
+            const std::vector<model::Product>& products,
+            const std::map<std::string, std::vector<std::string>>& images_by_product,
+            const std::string& collection_id, const model::DocumentRecord& po)
 {
   std::map<std::string, const model::Product*> by_id;
   for (const model::Product& p : products) {
@@ -79,9 +80,11 @@ std::vector<model::Item> build_items(const std::vector<model::EnrichedSku>& skus
       product = it != by_id.end() ? it->second : nullptr;
     }
     const std::string style = product != nullptr ? product->style_number : e.sku.style_number;
-    const std::string color = product != nullptr ? match_color(e.sku.color, product->colors) : e.sku.color;
-    const std::string group_style = product != nullptr ? "product:" + product->product_id
-                                                       : "po:" + normalise_style(e.sku.style_number);
+    const std::string color =
+        product != nullptr ? match_color(e.sku.color, product->colors) : e.sku.color;
+    const std::string group_style = product != nullptr
+                                        ? "product:" + product->product_id
+                                        : "po:" + normalise_style(e.sku.style_number);
     auto [it, fresh] = groups.try_emplace({group_style, fold(color)});
     model::Item& item = it->second;
     if (fresh) {
@@ -90,19 +93,20 @@ std::vector<model::Item> build_items(const std::vector<model::EnrichedSku>& skus
       item.on_linesheet = product != nullptr;
       item.po_document_id = po.document_id;
       item.item_id = util::Sha256()
-                       .add("item")
-                       .add(collection_id)
-                       .add(po.sha256)
-                       .add(normalise_style(style))
-                       .add(fold(color))
-                       .hex();
+                         .add("item")
+                         .add(collection_id)
+                         .add(po.sha256)
+                         .add(normalise_style(style))
+                         .add(fold(color))
+                         .hex();
       if (product != nullptr) {
         item.name = product->name;
         item.category = product->category;
         item.currency = product->currency;
         item.retail_price = product->retail_price;
         item.unit_cost = product->wholesale_price;
-        if (const auto images = images_by_product.find(product->product_id); images != images_by_product.end()) {
+        if (const auto images = images_by_product.find(product->product_id);
+            images != images_by_product.end()) {
           item.images = images->second;
         }
       }
@@ -139,7 +143,8 @@ std::vector<model::Item> build_items(const std::vector<model::EnrichedSku>& skus
     items.push_back(std::move(item));
   }
   std::sort(items.begin(), items.end(), [](const model::Item& a, const model::Item& b) {
-    return std::tie(a.style_number, a.color, a.item_id) < std::tie(b.style_number, b.color, b.item_id);
+    return std::tie(a.style_number, a.color, a.item_id) <
+           std::tie(b.style_number, b.color, b.item_id);
   });
   return items;
 }

@@ -19,12 +19,14 @@ namespace collproc::po {
 // one-size product's "OS", "O/S" or blank size takes the product's label; a
 // blank size with no such label becomes "One Size". item_id is a SHA-256 hex
 // of collection id, PO sha256, normalised style and folded colour.
-std::vector<model::Item> build_items(const std::vector<model::EnrichedSku>& skus,
-                                     const std::vector<model::Product>& products,
-                                     const std::map<std::string, std::vector<std::string>>& images_by_product,
-                                     const std::string& collection_id, const model::DocumentRecord& po);
+std::vector<model::Item>
+build_items(const std::vector<model::EnrichedSku>& skus,
+            const std::vector<model::Product>& products,
+            const std::map<std::string, std::vector<std::string>>& images_by_product,
+            const std::string& collection_id, const model::DocumentRecord& po);
 
 // The product's spelling of a PO colour, or the PO's own when none matches.
-std::string match_color(const std::string& po_color, const std::vector<std::string>& product_colors);
+std::string match_color(const std::string& po_color,
+                        const std::vector<std::string>& product_colors);
 
 } // namespace collproc::po

@@ -13,8 +13,8 @@ namespace {
 
 struct PdfLine {
   int page = 0;
-  int number = 0;                         // through all pages, from 1
-  std::vector<const model::Word*> words;  // left to right
+  int number = 0;                        // through all pages, from 1
+  std::vector<const model::Word*> words; // left to right
 };
 
 struct PdfCell {
@@ -79,7 +79,7 @@ std::vector<std::string> split(const PdfLine& line, const std::vector<double>& b
   for (const model::Word* w : line.words) {
     const double cx = w->bbox.cx();
     const size_t column = static_cast<size_t>(
-      std::upper_bound(boundaries.begin(), boundaries.end(), cx) - boundaries.begin());
+        std::upper_bound(boundaries.begin(), boundaries.end(), cx) - boundaries.begin());
     cells[column] += (cells[column].empty() ? "" : " ") + w->text;
   }
   return cells;
@@ -105,7 +105,8 @@ std::string folded_texts(const std::vector<PdfCell>& cells)
 
 } // namespace
 
-model::PoTable table_from_pdf_pages(const std::vector<model::TextPage>& pages, const std::string& display_name)
+model::PoTable table_from_pdf_pages(const std::vector<model::TextPage>& pages,
+                                    const std::string& display_name)
 {
   std::vector<PdfLine> lines;
   int number = 0;
@@ -124,9 +125,11 @@ model::PoTable table_from_pdf_pages(const std::vector<model::TextPage>& pages, c
   }
   const std::optional<HeaderChoice> header = find_header_row(grid);
   if (!header) {
-    throw Error(ExitCode::job_failed,
-                display_name + ": no header row found: expected a line naming a style and a quantity column",
-                "check that the PDF has selectable text with a header such as 'Style #  Color  Size  Qty'");
+    throw Error(
+        ExitCode::job_failed,
+        display_name +
+            ": no header row found: expected a line naming a style and a quantity column",
+        "check that the PDF has selectable text with a header such as 'Style #  Color  Size  Qty'");
   }
   const std::vector<PdfCell> header_cells = gap_cells(lines[header->index]);
   const std::string header_key = folded_texts(header_cells);
@@ -139,9 +142,11 @@ model::PoTable table_from_pdf_pages(const std::vector<model::TextPage>& pages, c
   }
   const int first_page = lines[header->index].page;
   const int last_page = lines.back().page;
-  table.sheet = first_page == last_page ? "page " + std::to_string(first_page)
-                                        : "page " + std::to_string(first_page) + "-" + std::to_string(last_page);
-  table.notes.push_back("header at " + header->reason + " (page " + std::to_string(first_page) + ")");
+  table.sheet = first_page == last_page
+                    ? "page " + std::to_string(first_page)
+                    : "page " + std::to_string(first_page) + "-" + std::to_string(last_page);
+  table.notes.push_back("header at " + header->reason + " (page " + std::to_string(first_page) +
+                        ")");
 
   std::vector<int> repeated_on;
   size_t i = header->index + 1;

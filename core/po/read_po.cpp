@@ -19,7 +19,8 @@ model::PoTable read_po(const std::filesystem::path& path, const std::string& dis
     throw Error(ExitCode::usage, display_name + ": read_po does not read PDFs",
                 "extract the pages' text and call po::table_from_pdf_pages");
   }
-  throw Error(ExitCode::bad_input, display_name + ": unknown purchase order format '" + format + "'",
+  throw Error(ExitCode::bad_input,
+              display_name + ": unknown purchase order format '" + format + "'",
               "use an .xlsx, .csv or .pdf purchase order");
 }
 

@@ -24,8 +24,9 @@ int column_of(const model::ColumnMapping& mapping, const std::string& field)
 
 std::string cell(const model::PoRow& row, int column)
 {
-  return column >= 0 && static_cast<size_t>(column) < row.cells.size() ? row.cells[static_cast<size_t>(column)]
-                                                                       : std::string();
+  return column >= 0 && static_cast<size_t>(column) < row.cells.size()
+             ? row.cells[static_cast<size_t>(column)]
+             : std::string();
 }
 
 } // namespace

@@ -113,7 +113,8 @@ std::optional<double> parse_number(std::string_view text)
         while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) {
           ++j;
         }
-        if (j - i != 3 || j >= s.size() || (s[j] != ' ' && !std::isdigit(static_cast<unsigned char>(s[j])))) {
+        if (j - i != 3 || j >= s.size() ||
+            (s[j] != ' ' && !std::isdigit(static_cast<unsigned char>(s[j])))) {
           return std::nullopt;
         }
         i = j - 1;

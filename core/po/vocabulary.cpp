@@ -49,42 +49,92 @@ struct Synonym {
 
 // Whole-header synonyms after header_words(); checked first.
 constexpr std::array k_synonyms{
-  Synonym{"style", "style_number"}, Synonym{"style no", "style_number"},
-  Synonym{"style number", "style_number"}, Synonym{"style num", "style_number"},
-  Synonym{"style code", "style_number"}, Synonym{"style id", "style_number"},
-  Synonym{"style nbr", "style_number"}, Synonym{"vendor style", "style_number"},
-  Synonym{"mfg style", "style_number"}, Synonym{"article", "style_number"},
-  Synonym{"article no", "style_number"}, Synonym{"article number", "style_number"},
-  Synonym{"art no", "style_number"}, Synonym{"item", "style_number"},
-  Synonym{"item no", "style_number"}, Synonym{"item number", "style_number"},
-  Synonym{"item code", "style_number"}, Synonym{"model", "style_number"},
-  Synonym{"product code", "style_number"}, Synonym{"ref", "style_number"},
-  Synonym{"reference", "style_number"}, Synonym{"vpn", "style_number"},
-  Synonym{"color", "color"}, Synonym{"colour", "color"}, Synonym{"clr", "color"},
-  Synonym{"col", "color"}, Synonym{"colorway", "color"}, Synonym{"shade", "color"},
-  Synonym{"color name", "color"}, Synonym{"colour name", "color"},
-  Synonym{"size", "size"}, Synonym{"sz", "size"}, Synonym{"size name", "size"},
-  Synonym{"qty", "quantity"}, Synonym{"quantity", "quantity"}, Synonym{"units", "quantity"},
-  Synonym{"pcs", "quantity"}, Synonym{"pieces", "quantity"}, Synonym{"ordered", "quantity"},
-  Synonym{"order qty", "quantity"}, Synonym{"qty ordered", "quantity"},
-  Synonym{"total qty", "quantity"}, Synonym{"total units", "quantity"},
-  Synonym{"unit cost", "unit_cost"}, Synonym{"cost", "unit_cost"}, Synonym{"whs", "unit_cost"},
-  Synonym{"whsl", "unit_cost"}, Synonym{"wsp", "unit_cost"}, Synonym{"wholesale", "unit_cost"},
-  Synonym{"unit price", "unit_cost"}, Synonym{"price", "unit_cost"}, Synonym{"net price", "unit_cost"},
-  Synonym{"fob", "unit_cost"}, Synonym{"whs price", "unit_cost"},
-  Synonym{"wholesale price", "unit_cost"}, Synonym{"cost price", "unit_cost"},
-  Synonym{"msrp", "retail_price"}, Synonym{"retail", "retail_price"}, Synonym{"rrp", "retail_price"},
-  Synonym{"srp", "retail_price"}, Synonym{"retail price", "retail_price"},
-  Synonym{"description", "description"}, Synonym{"desc", "description"},
-  Synonym{"style name", "description"}, Synonym{"name", "description"},
-  Synonym{"product name", "description"}, Synonym{"product", "description"},
-  Synonym{"item description", "description"}, Synonym{"item name", "description"},
-  Synonym{"title", "description"},
-  Synonym{"upc", "upc"}, Synonym{"ean", "upc"}, Synonym{"gtin", "upc"}, Synonym{"barcode", "upc"},
-  Synonym{"upc ean", "upc"}, Synonym{"ean13", "upc"}, Synonym{"upc code", "upc"},
-  Synonym{"ext", "ignore"}, Synonym{"ext cost", "ignore"}, Synonym{"extended", "ignore"},
-  Synonym{"extended cost", "ignore"}, Synonym{"amount", "ignore"}, Synonym{"total", "ignore"},
-  Synonym{"line total", "ignore"}, Synonym{"total cost", "ignore"}, Synonym{"value", "ignore"},
+    Synonym{"style", "style_number"},
+    Synonym{"style no", "style_number"},
+    Synonym{"style number", "style_number"},
+    Synonym{"style num", "style_number"},
+    Synonym{"style code", "style_number"},
+    Synonym{"style id", "style_number"},
+    Synonym{"style nbr", "style_number"},
+    Synonym{"vendor style", "style_number"},
+    Synonym{"mfg style", "style_number"},
+    Synonym{"article", "style_number"},
+    Synonym{"article no", "style_number"},
+    Synonym{"article number", "style_number"},
+    Synonym{"art no", "style_number"},
+    Synonym{"item", "style_number"},
+    Synonym{"item no", "style_number"},
+    Synonym{"item number", "style_number"},
+    Synonym{"item code", "style_number"},
+    Synonym{"model", "style_number"},
+    Synonym{"product code", "style_number"},
+    Synonym{"ref", "style_number"},
+    Synonym{"reference", "style_number"},
+    Synonym{"vpn", "style_number"},
+    Synonym{"color", "color"},
+    Synonym{"colour", "color"},
+    Synonym{"clr", "color"},
+    Synonym{"col", "color"},
+    Synonym{"colorway", "color"},
+    Synonym{"shade", "color"},
+    Synonym{"color name", "color"},
+    Synonym{"colour name", "color"},
+    Synonym{"size", "size"},
+    Synonym{"sz", "size"},
+    Synonym{"size name", "size"},
+    Synonym{"qty", "quantity"},
+    Synonym{"quantity", "quantity"},
+    Synonym{"units", "quantity"},
+    Synonym{"pcs", "quantity"},
+    Synonym{"pieces", "quantity"},
+    Synonym{"ordered", "quantity"},
+    Synonym{"order qty", "quantity"},
+    Synonym{"qty ordered", "quantity"},
+    Synonym{"total qty", "quantity"},
+    Synonym{"total units", "quantity"},
+    Synonym{"unit cost", "unit_cost"},
+    Synonym{"cost", "unit_cost"},
+    Synonym{"whs", "unit_cost"},
+    Synonym{"whsl", "unit_cost"},
+    Synonym{"wsp", "unit_cost"},
+    Synonym{"wholesale", "unit_cost"},
+    Synonym{"unit price", "unit_cost"},
+    Synonym{"price", "unit_cost"},
+    Synonym{"net price", "unit_cost"},
+    Synonym{"fob", "unit_cost"},
+    Synonym{"whs price", "unit_cost"},
+    Synonym{"wholesale price", "unit_cost"},
+    Synonym{"cost price", "unit_cost"},
+    Synonym{"msrp", "retail_price"},
+    Synonym{"retail", "retail_price"},
+    Synonym{"rrp", "retail_price"},
+    Synonym{"srp", "retail_price"},
+    Synonym{"retail price", "retail_price"},
+    Synonym{"description", "description"},
+    Synonym{"desc", "description"},
+    Synonym{"style name", "description"},
+    Synonym{"name", "description"},
+    Synonym{"product name", "description"},
+    Synonym{"product", "description"},
+    Synonym{"item description", "description"},
+    Synonym{"item name", "description"},
+    Synonym{"title", "description"},
+    Synonym{"upc", "upc"},
+    Synonym{"ean", "upc"},
+    Synonym{"gtin", "upc"},
+    Synonym{"barcode", "upc"},
+    Synonym{"upc ean", "upc"},
+    Synonym{"ean13", "upc"},
+    Synonym{"upc code", "upc"},
+    Synonym{"ext", "ignore"},
+    Synonym{"ext cost", "ignore"},
+    Synonym{"extended", "ignore"},
+    Synonym{"extended cost", "ignore"},
+    Synonym{"amount", "ignore"},
+    Synonym{"total", "ignore"},
+    Synonym{"line total", "ignore"},
+    Synonym{"total cost", "ignore"},
+    Synonym{"value", "ignore"},
 };
 
 struct Keyword {
@@ -95,27 +145,48 @@ struct Keyword {
 // Single words that decide a longer header, in priority order: "Ext Cost"
 // is an extension, not a cost; "Style Name" a description, not a style.
 constexpr std::array k_keywords{
-  Keyword{"msrp", "retail_price"}, Keyword{"retail", "retail_price"}, Keyword{"rrp", "retail_price"},
-  Keyword{"srp", "retail_price"},
-  Keyword{"upc", "upc"}, Keyword{"ean", "upc"}, Keyword{"gtin", "upc"}, Keyword{"barcode", "upc"},
-  Keyword{"ext", "ignore"}, Keyword{"extended", "ignore"}, Keyword{"amount", "ignore"},
-  Keyword{"qty", "quantity"}, Keyword{"quantity", "quantity"}, Keyword{"units", "quantity"},
-  Keyword{"pcs", "quantity"},
-  Keyword{"description", "description"}, Keyword{"desc", "description"}, Keyword{"name", "description"},
-  Keyword{"color", "color"}, Keyword{"colour", "color"}, Keyword{"clr", "color"},
-  Keyword{"cost", "unit_cost"}, Keyword{"price", "unit_cost"}, Keyword{"whs", "unit_cost"},
-  Keyword{"wholesale", "unit_cost"},
-  Keyword{"style", "style_number"}, Keyword{"article", "style_number"},
-  Keyword{"size", "size"},
+    Keyword{"msrp", "retail_price"},
+    Keyword{"retail", "retail_price"},
+    Keyword{"rrp", "retail_price"},
+    Keyword{"srp", "retail_price"},
+    Keyword{"upc", "upc"},
+    Keyword{"ean", "upc"},
+    Keyword{"gtin", "upc"},
+    Keyword{"barcode", "upc"},
+    Keyword{"ext", "ignore"},
+    Keyword{"extended", "ignore"},
+    Keyword{"amount", "ignore"},
+    Keyword{"qty", "quantity"},
+    Keyword{"quantity", "quantity"},
+    Keyword{"units", "quantity"},
+    Keyword{"pcs", "quantity"},
+    Keyword{"description", "description"},
+    Keyword{"desc", "description"},
+    Keyword{"name", "description"},
+    Keyword{"color", "color"},
+    Keyword{"colour", "color"},
+    Keyword{"clr", "color"},
+    Keyword{"cost", "unit_cost"},
+    Keyword{"price", "unit_cost"},
+    Keyword{"whs", "unit_cost"},
+    Keyword{"wholesale", "unit_cost"},
+    Keyword{"style", "style_number"},
+    Keyword{"article", "style_number"},
+    Keyword{"size", "size"},
 };
 
 std::string field_label(const std::string& field)
 {
-  if (field == "style_number") return "a style-number";
-  if (field == "unit_cost") return "a unit-cost";
-  if (field == "retail_price") return "a retail-price";
-  if (field == "ignore") return "an extension/total (not an item field)";
-  if (field == "upc") return "a barcode";
+  if (field == "style_number")
+    return "a style-number";
+  if (field == "unit_cost")
+    return "a unit-cost";
+  if (field == "retail_price")
+    return "a retail-price";
+  if (field == "ignore")
+    return "an extension/total (not an item field)";
+  if (field == "upc")
+    return "a barcode";
   return "a " + field;
 }
 
@@ -154,8 +225,9 @@ std::optional<HeaderField> field_for_header(std::string_view header)
   for (const Keyword& k : k_keywords) {
     for (const std::string& w : words) {
       if (w == k.word) {
-        return HeaderField{k.field, 2, "'" + original + "' contains '" + k.word + "', " +
-                                          field_label(k.field) + " keyword"};
+        return HeaderField{k.field, 2,
+                           "'" + original + "' contains '" + k.word + "', " + field_label(k.field) +
+                               " keyword"};
       }
     }
   }
@@ -189,9 +261,10 @@ bool is_size_label(std::string_view text)
     upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   static const std::set<std::string> k_letter_sizes{
-    "XXXS", "XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL", "XXXXL", "2XS", "2XL", "3XL", "4XL",
-    "5XL", "1X", "2X", "3X", "4X", "OS", "O/S", "ONESIZE", "OSFA", "OSFM", "S/M", "M/L", "L/XL",
-    "XS/S", "XL/XXL", "S-M", "M-L", "L-XL", "XS-S", "SM", "MD", "LG", "P", "PP", "MP", "LP",
+      "XXXS", "XXS",     "XS",   "S",    "M",   "L",   "XL",   "XXL",  "XXXL",   "XXXXL",
+      "2XS",  "2XL",     "3XL",  "4XL",  "5XL", "1X",  "2X",   "3X",   "4X",     "OS",
+      "O/S",  "ONESIZE", "OSFA", "OSFM", "S/M", "M/L", "L/XL", "XS/S", "XL/XXL", "S-M",
+      "M-L",  "L-XL",    "XS-S", "SM",   "MD",  "LG",  "P",    "PP",   "MP",     "LP",
   };
   if (k_letter_sizes.count(upper) > 0 || is_numeric_size(s)) {
     return true;

@@ -11,7 +11,8 @@ namespace collproc::po {
 
 // A header's field and how sure the match is.
 struct HeaderField {
-  std::string field; // style_number, color, size, quantity, unit_cost, retail_price, description, upc, ignore
+  std::string field; // style_number, color, size, quantity, unit_cost, retail_price, description,
+                     // upc, ignore
   int strength = 0;  // 3 exact synonym, 2 keyword inside a longer header, 1 weak ("SKU", "Item")
   std::string why;   // "'Style #' is a style-number synonym"
 };

@@ -24,14 +24,15 @@ constexpr size_t k_max_sheets = 64;
 Error bad(const std::string& display_name, const std::string& what, std::string hint = {})
 {
   return Error(ExitCode::bad_input, display_name + ": " + what,
-               hint.empty() ? "open it in a spreadsheet program and save it again as .xlsx" : std::move(hint));
+               hint.empty() ? "open it in a spreadsheet program and save it again as .xlsx"
+                            : std::move(hint));
 }
 
 // The archive and a running total of inflated bytes.
 class Archive {
 public:
   Archive(const std::filesystem::path& path, std::string display_name)
-    : m_display(std::move(display_name))
+      : m_display(std::move(display_name))
   {
     int err = 0;
     m_zip = zip_open(path.c_str(), ZIP_RDONLY, &err);
@@ -54,7 +55,10 @@ public:
   Archive(const Archive&) = delete;
   Archive& operator=(const Archive&) = delete;
 
-  bool has(const std::string& name) const { return zip_name_locate(m_zip, name.c_str(), ZIP_FL_NOCASE) >= 0; }
+  bool has(const std::string& name) const
+  {
+    return zip_name_locate(m_zip, name.c_str(), ZIP_FL_NOCASE) >= 0;
+  }
 
   // The entry's bytes; nullopt when absent. Throws for zip bombs and broken
   // entries: the size is checked before inflating and while inflating,
@@ -83,7 +87,8 @@ public:
     for (;;) {
       const zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
       if (n < 0) {
-        throw bad(m_display, "broken zip entry '" + name + "': " + lower_ascii(zip_file_strerror(file)));
+        throw bad(m_display,
+                  "broken zip entry '" + name + "': " + lower_ascii(zip_file_strerror(file)));
       }
       if (n == 0) {
         break;
@@ -95,8 +100,10 @@ public:
     }
     m_total += bytes.size();
     if (m_total > k_max_xlsx_total_bytes) {
-      throw bad(m_display, "the workbook inflates to more than " + std::to_string(k_max_xlsx_total_bytes >> 20) +
-                               " MB: refusing it as a zip bomb", "export only the order sheet");
+      throw bad(m_display,
+                "the workbook inflates to more than " +
+                    std::to_string(k_max_xlsx_total_bytes >> 20) + " MB: refusing it as a zip bomb",
+                "export only the order sheet");
     }
     return bytes;
   }
@@ -104,8 +111,10 @@ public:
 private:
   Error too_large(const std::string& name, uint64_t size) const
   {
-    return bad(m_display, "zip entry '" + name + "' inflates to " + std::to_string(size) + " bytes or more (limit " +
-                            std::to_string(k_max_xlsx_entry_bytes >> 20) + " MB): refusing it as a zip bomb",
+    return bad(m_display,
+               "zip entry '" + name + "' inflates to " + std::to_string(size) +
+                   " bytes or more (limit " + std::to_string(k_max_xlsx_entry_bytes >> 20) +
+                   " MB): refusing it as a zip bomb",
                "export only the order sheet, or save it as CSV");
   }
 
@@ -132,8 +141,7 @@ pugi::xml_node child(pugi::xml_node node, std::string_view name)
   return {};
 }
 
-template <typename F>
-void each_child(pugi::xml_node node, std::string_view name, F&& f)
+template <typename F> void each_child(pugi::xml_node node, std::string_view name, F&& f)
 {
   for (pugi::xml_node c : node.children()) {
     if (c.type() == pugi::node_element && local_name(c.name()) == name) {
@@ -155,13 +163,15 @@ pugi::xml_attribute attribute(pugi::xml_node node, std::string_view name)
 // Parses without DOCTYPE processing: pugixml never expands entities other
 // than the five predefined and character references, so an entity bomb
 // stays the literal text "&a5;".
-pugi::xml_document parse_xml(const std::string& bytes, const std::string& part, const std::string& display_name)
+pugi::xml_document parse_xml(const std::string& bytes, const std::string& part,
+                             const std::string& display_name)
 {
   pugi::xml_document doc;
-  const pugi::xml_parse_result result =
-    doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default & ~pugi::parse_doctype, pugi::encoding_auto);
+  const pugi::xml_parse_result result = doc.load_buffer(
+      bytes.data(), bytes.size(), pugi::parse_default & ~pugi::parse_doctype, pugi::encoding_auto);
   if (!result) {
-    throw bad(display_name, "'" + part + "' is not well-formed XML: " + lower_ascii(result.description()));
+    throw bad(display_name,
+              "'" + part + "' is not well-formed XML: " + lower_ascii(result.description()));
   }
   return doc;
 }
@@ -199,7 +209,8 @@ std::string resolve(const std::string& base_dir, const std::string& target)
   size_t start = 0;
   while (start <= path.size()) {
     const size_t slash = path.find('/', start);
-    const std::string piece = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    const std::string piece =
+        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     if (piece == "..") {
       if (!parts.empty()) {
         parts.pop_back();
@@ -232,7 +243,8 @@ struct Relationship {
   std::string target;
 };
 
-std::map<std::string, Relationship> read_rels(Archive& zip, const std::string& part, const std::string& display_name)
+std::map<std::string, Relationship> read_rels(Archive& zip, const std::string& part,
+                                              const std::string& display_name)
 {
   std::map<std::string, Relationship> rels;
   const std::string path = rels_path_of(part);
@@ -244,14 +256,16 @@ std::map<std::string, Relationship> read_rels(Archive& zip, const std::string& p
   each_child(child(doc, "Relationships"), "Relationship", [&](pugi::xml_node r) {
     std::string type = attribute(r, "Type").value();
     type = type.substr(type.rfind('/') + 1);
-    rels[attribute(r, "Id").value()] = Relationship{type, resolve(directory_of(part), attribute(r, "Target").value())};
+    rels[attribute(r, "Id").value()] =
+        Relationship{type, resolve(directory_of(part), attribute(r, "Target").value())};
   });
   return rels;
 }
 
 bool builtin_date_format(int id)
 {
-  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+         (id >= 50 && id <= 58);
 }
 
 // Whether a custom number format shows a date or time: its letters outside
@@ -285,7 +299,8 @@ bool custom_date_format(std::string_view code)
 }
 
 // For each cellXfs index, whether cells of that style are dates.
-std::vector<bool> read_date_styles(Archive& zip, const std::string& path, const std::string& display_name)
+std::vector<bool> read_date_styles(Archive& zip, const std::string& path,
+                                   const std::string& display_name)
 {
   std::vector<bool> dates;
   const std::optional<std::string> bytes = zip.read(path);
@@ -296,7 +311,8 @@ std::vector<bool> read_date_styles(Archive& zip, const std::string& path, const 
   const pugi::xml_node sheet = child(doc, "styleSheet");
   std::map<int, bool> custom;
   each_child(child(sheet, "numFmts"), "numFmt", [&](pugi::xml_node f) {
-    custom[attribute(f, "numFmtId").as_int()] = custom_date_format(attribute(f, "formatCode").value());
+    custom[attribute(f, "numFmtId").as_int()] =
+        custom_date_format(attribute(f, "formatCode").value());
   });
   each_child(child(sheet, "cellXfs"), "xf", [&](pugi::xml_node xf) {
     const int id = attribute(xf, "numFmtId").as_int();
@@ -387,7 +403,8 @@ struct Range {
   int c0 = 0, r0 = 0, c1 = 0, r1 = 0;
 };
 
-Grid read_sheet(Archive& zip, const std::string& part, const std::string& name, const SheetContext& ctx)
+Grid read_sheet(Archive& zip, const std::string& part, const std::string& name,
+                const SheetContext& ctx)
 {
   Grid grid;
   grid.sheet = name;
@@ -430,7 +447,8 @@ Grid read_sheet(Archive& zip, const std::string& part, const std::string& name, 
     each_child(row, "c", [&](pugi::xml_node c) {
       int col = column + 1;
       int ref_row = 0;
-      if (const char* ref = attribute(c, "r").value(); *ref != '\0' && !parse_ref(ref, col, ref_row)) {
+      if (const char* ref = attribute(c, "r").value();
+          *ref != '\0' && !parse_ref(ref, col, ref_row)) {
         col = column + 1;
       }
       column = col;
@@ -462,8 +480,8 @@ Grid read_sheet(Archive& zip, const std::string& part, const std::string& name, 
     const size_t colon = ref.find(':');
     Range range;
     if (colon == std::string::npos || !parse_ref(ref.substr(0, colon), range.c0, range.r0) ||
-        !parse_ref(ref.substr(colon + 1), range.c1, range.r1) || range.r0 == 0 || range.r1 < range.r0 ||
-        range.c1 < range.c0) {
+        !parse_ref(ref.substr(colon + 1), range.c1, range.r1) || range.r0 == 0 ||
+        range.r1 < range.r0 || range.c1 < range.c0) {
       return;
     }
     const auto top = rows.find(range.r0);
@@ -515,7 +533,8 @@ Grid read_sheet(Archive& zip, const std::string& part, const std::string& name, 
                          (letters.empty() ? "" : " (" + letters + ")"));
   }
   if (merges > 0) {
-    grid.notes.push_back(std::to_string(merges) + " merged range(s) filled from their top-left cell");
+    grid.notes.push_back(std::to_string(merges) +
+                         " merged range(s) filled from their top-left cell");
   }
   if (dropped_columns) {
     grid.notes.push_back("columns past " + std::to_string(k_max_columns) + " left out");
@@ -553,13 +572,15 @@ std::string excel_serial_to_iso(double serial, bool date1904)
   std::string out = buffer;
   const long long seconds = std::llround(fraction * 86400.0);
   if (seconds > 0 && seconds < 86400) {
-    std::snprintf(buffer, sizeof buffer, "T%02lld:%02lld:%02lld", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    std::snprintf(buffer, sizeof buffer, "T%02lld:%02lld:%02lld", seconds / 3600, seconds / 60 % 60,
+                  seconds % 60);
     out += buffer;
   }
   return out;
 }
 
-std::vector<Grid> read_xlsx_grids(const std::filesystem::path& path, const std::string& display_name)
+std::vector<Grid> read_xlsx_grids(const std::filesystem::path& path,
+                                  const std::string& display_name)
 {
   Archive zip(path, display_name);
 
@@ -578,7 +599,8 @@ std::vector<Grid> read_xlsx_grids(const std::filesystem::path& path, const std::
     throw bad(display_name, "not an XLSX workbook: it holds no workbook part (a .docx or .pptx?)",
               "export the purchase order as .xlsx or .csv");
   }
-  const pugi::xml_document workbook = parse_xml(*zip.read(workbook_part), workbook_part, display_name);
+  const pugi::xml_document workbook =
+      parse_xml(*zip.read(workbook_part), workbook_part, display_name);
   const pugi::xml_node wb = child(workbook, "workbook");
   const std::string d1904 = attribute(child(wb, "workbookPr"), "date1904").value();
 
@@ -597,7 +619,8 @@ std::vector<Grid> read_xlsx_grids(const std::filesystem::path& path, const std::
   std::vector<std::string> shared;
   if (const std::optional<std::string> bytes = zip.read(shared_part)) {
     const pugi::xml_document doc = parse_xml(*bytes, shared_part, display_name);
-    each_child(child(doc, "sst"), "si", [&](pugi::xml_node si) { shared.push_back(string_item_text(si)); });
+    each_child(child(doc, "sst"), "si",
+               [&](pugi::xml_node si) { shared.push_back(string_item_text(si)); });
   }
   const std::vector<bool> date_styles = read_date_styles(zip, styles_part, display_name);
   SheetContext ctx{&shared, &date_styles, d1904 == "1" || d1904 == "true", display_name};
@@ -610,7 +633,9 @@ std::vector<Grid> read_xlsx_grids(const std::filesystem::path& path, const std::
     }
     const std::string name = attribute(sheet, "name").value();
     const auto rel = rels.find(attribute(sheet, "id").value());
-    std::string part = rel != rels.end() ? rel->second.target : dir + "worksheets/sheet" + std::to_string(index) + ".xml";
+    std::string part = rel != rels.end()
+                           ? rel->second.target
+                           : dir + "worksheets/sheet" + std::to_string(index) + ".xml";
     if (!zip.has(part) && zip.has(dir + "sheet" + std::to_string(index) + ".xml")) {
       part = dir + "sheet" + std::to_string(index) + ".xml";
     }
@@ -628,7 +653,8 @@ model::PoTable read_xlsx(const std::filesystem::path& path, const std::string& d
 {
   const std::vector<Grid> grids = read_xlsx_grids(path, display_name);
   if (grids.empty()) {
-    throw bad(display_name, "the workbook has no worksheets", "export the purchase order with its order sheet");
+    throw bad(display_name, "the workbook has no worksheets",
+              "export the purchase order with its order sheet");
   }
   const auto hidden = [](const Grid& g) {
     return std::find(g.notes.begin(), g.notes.end(), "hidden sheet") != g.notes.end();
@@ -638,18 +664,21 @@ model::PoTable read_xlsx(const std::filesystem::path& path, const std::string& d
   std::vector<std::string> others;
   for (const Grid& grid : grids) {
     const std::optional<HeaderChoice> header = find_header_row(grid);
-    const bool better = header && (!best_header || (hidden(*best) && !hidden(grid)) ||
-                                   (hidden(*best) == hidden(grid) && header->score > best_header->score));
+    const bool better =
+        header && (!best_header || (hidden(*best) && !hidden(grid)) ||
+                   (hidden(*best) == hidden(grid) && header->score > best_header->score));
     if (better) {
       best = &grid;
       best_header = header;
     }
   }
   if (best == nullptr) {
-    throw Error(ExitCode::job_failed, display_name + ": " +
-              "no header row found: expected a row naming a style and a quantity column (on any of " +
-                std::to_string(grids.size()) + " sheet(s))",
-              "check that the order table has a header row such as 'Style #, Color, Size, Qty'");
+    throw Error(
+        ExitCode::job_failed,
+        display_name + ": " +
+            "no header row found: expected a row naming a style and a quantity column (on any of " +
+            std::to_string(grids.size()) + " sheet(s))",
+        "check that the order table has a header row such as 'Style #, Color, Size, Qty'");
   }
   for (const Grid& grid : grids) {
     if (&grid != best) {
@@ -657,7 +686,8 @@ model::PoTable read_xlsx(const std::filesystem::path& path, const std::string& d
     }
   }
   model::PoTable table = build_table(*best, *best_header);
-  std::string note = "sheet '" + best->sheet + "' chosen: its header row names the most order fields";
+  std::string note =
+      "sheet '" + best->sheet + "' chosen: its header row names the most order fields";
   if (!others.empty()) {
     note += "; other sheets:";
     for (size_t i = 0; i < others.size(); ++i) {

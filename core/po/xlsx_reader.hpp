@@ -26,7 +26,8 @@ constexpr size_t k_max_xlsx_cell_bytes = 4096;
 // columns left out, merges filled), in workbook order; a hidden sheet's
 // grid has a note "hidden sheet". Throws Error(bad_input) naming
 // display_name for a file that is not a readable XLSX or holds a zip bomb.
-std::vector<Grid> read_xlsx_grids(const std::filesystem::path& path, const std::string& display_name);
+std::vector<Grid> read_xlsx_grids(const std::filesystem::path& path,
+                                  const std::string& display_name);
 
 // read_xlsx_grids, then the best sheet's table; its notes say which sheet was
 // chosen and why. Throws Error(bad_input) when no sheet has a header row.

@@ -43,9 +43,9 @@ std::string job_title(JobKind job)
 // trips the token when the job's cancel flag is set or the lease was lost.
 class Heartbeat {
 public:
-  Heartbeat(const std::filesystem::path& path, std::string collection, JobKind job, std::string task_id,
-            CancelToken& cancel)
-    : m_thread([=, this, &cancel] { loop(path, collection, job, task_id, cancel); })
+  Heartbeat(const std::filesystem::path& path, std::string collection, JobKind job,
+            std::string task_id, CancelToken& cancel)
+      : m_thread([=, this, &cancel] { loop(path, collection, job, task_id, cancel); })
   {
   }
   ~Heartbeat()
@@ -88,8 +88,9 @@ private:
   std::thread m_thread;
 };
 
-std::string chain_fingerprint(state::StateStore& store, const std::string& collection, const Phase& phase,
-                              const RunOptions& options, const std::string& previous)
+std::string chain_fingerprint(state::StateStore& store, const std::string& collection,
+                              const Phase& phase, const RunOptions& options,
+                              const std::string& previous)
 {
   const PhaseInfo& info = phase.info();
   util::Sha256 h;
@@ -102,12 +103,14 @@ std::string chain_fingerprint(state::StateStore& store, const std::string& colle
 
 } // namespace
 
-std::string documents_fingerprint(state::StateStore& store, const std::string& collection, PhaseInputs inputs)
+std::string documents_fingerprint(state::StateStore& store, const std::string& collection,
+                                  PhaseInputs inputs)
 {
   if (inputs == PhaseInputs::none) {
     return {};
   }
-  const auto kind = inputs == PhaseInputs::po ? model::DocumentKind::po : model::DocumentKind::linesheet;
+  const auto kind =
+      inputs == PhaseInputs::po ? model::DocumentKind::po : model::DocumentKind::linesheet;
   util::Sha256 h;
   for (const auto& doc : store.documents(collection, kind)) {
     h.add(doc.document_id).add(doc.sha256);
@@ -117,7 +120,7 @@ std::string documents_fingerprint(state::StateStore& store, const std::string& c
 
 JobRunner::JobRunner(state::StateStore& store, std::vector<const Phase*> phases, Progress& progress,
                      CancelToken& cancel)
-  : m_store(store), m_phases(std::move(phases)), m_progress(progress), m_cancel(cancel)
+    : m_store(store), m_phases(std::move(phases)), m_progress(progress), m_cancel(cancel)
 {
 }
 
@@ -134,9 +137,10 @@ RunOutcome JobRunner::run(const RunRequest& req)
     const auto& last = req.upstream.back()->info();
     const auto cp = m_store.checkpoint(c, last.name);
     if (!cp || !cp->complete || m_store.job(c, last.job).status != JobStatus::completed) {
-      throw Error(ExitCode::usage, fmt::format("{}: {} needs document processing to complete first", c,
-                                               job_title(req.job)),
-                  fmt::format("run 'collproc process {}', then try again", c));
+      throw Error(
+          ExitCode::usage,
+          fmt::format("{}: {} needs document processing to complete first", c, job_title(req.job)),
+          fmt::format("run 'collproc process {}', then try again", c));
     }
     previous = cp->fingerprint;
   }
@@ -153,10 +157,11 @@ RunOutcome JobRunner::run(const RunRequest& req)
       const auto& info = m_phases[i]->info();
       const auto cp = m_store.checkpoint(c, info.name);
       if (!cp || !cp->complete || cp->fingerprint != fingerprints[i]) {
-        throw Error(ExitCode::usage,
-                    fmt::format("{}: {}: its input '{}' is not checkpointed for the current documents", c,
-                                m_phases[*req.only - 1]->info().name, info.name),
-                    fmt::format("run 'collproc phase {} {}' first, or the whole job", info.name, c));
+        throw Error(
+            ExitCode::usage,
+            fmt::format("{}: {}: its input '{}' is not checkpointed for the current documents", c,
+                        m_phases[*req.only - 1]->info().name, info.name),
+            fmt::format("run 'collproc phase {} {}' first, or the whole job", info.name, c));
       }
     }
   }
@@ -170,13 +175,15 @@ RunOutcome JobRunner::run(const RunRequest& req)
   {
     Transaction tx(m_store.db());
     const int64_t now = util::now_ms();
-    if (const auto lease = m_store.lease(c, req.job); lease && lease_is_live(*lease, now, req.stale_after_ms)) {
-      throw Error(ExitCode::already_running,
-                  fmt::format("{}: {} is already running (pid {} on {}, since {})", c, job_title(req.job),
-                              lease->pid, lease->host, lease->acquired_at),
-                  fmt::format("wait for it to finish ('collproc status {} --watch'), or stop it with "
-                              "'collproc cancel {}'",
-                              c, c));
+    if (const auto lease = m_store.lease(c, req.job);
+        lease && lease_is_live(*lease, now, req.stale_after_ms)) {
+      throw Error(
+          ExitCode::already_running,
+          fmt::format("{}: {} is already running (pid {} on {}, since {})", c, job_title(req.job),
+                      lease->pid, lease->host, lease->acquired_at),
+          fmt::format("wait for it to finish ('collproc status {} --watch'), or stop it with "
+                      "'collproc cancel {}'",
+                      c, c));
     }
     before = m_store.job(c, req.job);
     restarted = before.status == JobStatus::processing;
@@ -217,11 +224,14 @@ RunOutcome JobRunner::run(const RunRequest& req)
         current = info.number;
         const PhaseEvent event{&info, total};
         const std::string& fp = fingerprints[i];
-        const bool forced = req.force || req.only.has_value() || (req.from > 0 && info.number >= req.from);
+        const bool forced =
+            req.force || req.only.has_value() || (req.from > 0 && info.number >= req.from);
         const auto cp = m_store.checkpoint(c, info.name);
         if (!forced && cp && cp->complete && cp->fingerprint == fp) {
           m_progress.phase_skipped(event, "up to date");
-          run.phases.push_back({{"phase", info.name}, {"status", "skipped"}, {"duration_ms", 0},
+          run.phases.push_back({{"phase", info.name},
+                                {"status", "skipped"},
+                                {"duration_ms", 0},
                                 {"counts", cp->counts}});
           continue;
         }
@@ -251,8 +261,8 @@ RunOutcome JobRunner::run(const RunRequest& req)
         phase.run(ctx);
         m_cancel.throw_if_requested();
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          std::chrono::steady_clock::now() - t0)
-                          .count();
+                            std::chrono::steady_clock::now() - t0)
+                            .count();
         {
           Transaction tx(m_store.db());
           if (info.granularity == Granularity::whole) {
@@ -265,35 +275,39 @@ RunOutcome JobRunner::run(const RunRequest& req)
           tx.commit();
         }
         m_progress.phase_finished(event, ctx.counts(), static_cast<double>(ms) / 1000.0);
-        run.phases.push_back({{"phase", info.name}, {"status", "ran"}, {"duration_ms", ms},
+        run.phases.push_back({{"phase", info.name},
+                              {"status", "ran"},
+                              {"duration_ms", ms},
                               {"counts", ctx.counts()}});
       }
       outcome = {ExitCode::ok, JobStatus::completed, "", ""};
     } catch (const Cancelled&) {
       outcome.code = m_cancel.reason() == CancelReason::lease_lost ? ExitCode::already_running
-                                                                    : ExitCode::cancelled;
+                                                                   : ExitCode::cancelled;
       outcome.status = JobStatus::cancelled;
       outcome.message = current > 0
-                          ? fmt::format("{}: {} cancelled during {}", c, job_title(req.job),
-                                        m_phases[current - 1]->info().label)
-                          : fmt::format("{}: {} cancelled", c, job_title(req.job));
+                            ? fmt::format("{}: {} cancelled during {}", c, job_title(req.job),
+                                          m_phases[current - 1]->info().label)
+                            : fmt::format("{}: {} cancelled", c, job_title(req.job));
       outcome.hint = fmt::format("resume it with 'collproc retry {}{}'", c,
                                  req.job == JobKind::items ? " --job items" : "");
       if (outcome.code == ExitCode::already_running) {
-        outcome.message = fmt::format("{}: {}: another process took the job over", c, job_title(req.job));
+        outcome.message =
+            fmt::format("{}: {}: another process took the job over", c, job_title(req.job));
         outcome.hint = fmt::format("see 'collproc status {}'", c);
       }
     } catch (const Error& e) {
-      outcome.code = e.code() == ExitCode::bad_input || e.code() == ExitCode::unavailable ? e.code()
-                                                                                         : ExitCode::job_failed;
+      outcome.code = e.code() == ExitCode::bad_input || e.code() == ExitCode::unavailable
+                         ? e.code()
+                         : ExitCode::job_failed;
       outcome.status = JobStatus::failed;
       outcome.message = e.what();
       outcome.hint = e.hint();
     } catch (const std::exception& e) {
       outcome.code = ExitCode::job_failed;
       outcome.status = JobStatus::failed;
-      outcome.message = fmt::format("{}: {}: {}", c, current > 0 ? m_phases[current - 1]->info().name : "",
-                                    e.what());
+      outcome.message = fmt::format(
+          "{}: {}: {}", c, current > 0 ? m_phases[current - 1]->info().name : "", e.what());
       outcome.hint = fmt::format("see 'collproc status {}', then 'collproc retry {}'", c, c);
     }
   }
@@ -369,10 +383,13 @@ nlohmann::json status_json(const JobRow& row, const std::vector<const Phase*>& p
   j["started_at"] = row.started_at;
   j["completed_at"] = row.completed_at;
   j["last_updated"] = row.last_updated;
-  j[documents ? "current_phase" : "current_step"] = phase > 0 ? phases[phase - 1]->info().label : "";
+  j[documents ? "current_phase" : "current_step"] =
+      phase > 0 ? phases[phase - 1]->info().label : "";
   const int percentage = total > 0 ? static_cast<int>(std::lround(100.0 * phase / total)) : 0;
-  j["progress"] = documents ? nlohmann::json{{"phase", phase}, {"total_phases", total}, {"percentage", percentage}}
-                            : nlohmann::json{{"step", phase}, {"total_steps", total}, {"percentage", percentage}};
+  j["progress"] =
+      documents
+          ? nlohmann::json{{"phase", phase}, {"total_phases", total}, {"percentage", percentage}}
+          : nlohmann::json{{"step", phase}, {"total_steps", total}, {"percentage", percentage}};
   if (row.status == JobStatus::failed) {
     const int ep = std::clamp(row.error_phase, 0, total);
     j["error"] = {{"message", row.error_message},

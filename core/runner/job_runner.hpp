@@ -21,9 +21,9 @@ namespace collproc::runner {
 struct RunRequest {
   std::string collection;
   state::JobKind job = state::JobKind::documents;
-  int from = 0;                // when > 0, phases numbered >= from run even when up to date (--from)
-  bool force = false;          // run every phase (--force)
-  std::optional<int> only;     // run this phase alone (`collproc phase`)
+  int from = 0;            // when > 0, phases numbered >= from run even when up to date (--from)
+  bool force = false;      // run every phase (--force)
+  std::optional<int> only; // run this phase alone (`collproc phase`)
   RunOptions options;
   int64_t stale_after_ms = 60000;
   // The job this one builds on (document_processing for item_generation):

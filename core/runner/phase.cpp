@@ -11,8 +11,8 @@ namespace collproc::runner {
 PhaseContext::PhaseContext(state::StateStore& store_, const std::string& collection_,
                            const PhaseInfo& info_, const RunOptions& options_, CancelToken& cancel_,
                            Progress& progress, int total_phases)
-  : store(store_), collection(collection_), info(info_), options(options_), cancel(cancel_),
-    m_progress(progress), m_total_phases(total_phases)
+    : store(store_), collection(collection_), info(info_), options(options_), cancel(cancel_),
+      m_progress(progress), m_total_phases(total_phases)
 {
 }
 

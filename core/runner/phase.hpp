@@ -26,8 +26,8 @@ enum class KeepOnCancel { no, yes };
 enum class Granularity { whole, per_unit };
 
 struct PhaseInfo {
-  const char* name;   // "extract-text": the name `phase`, `show` and --from take
-  const char* label;  // "Extracting text with positions": shown to users
+  const char* name;  // "extract-text": the name `phase`, `show` and --from take
+  const char* label; // "Extracting text with positions": shown to users
   state::JobKind job;
   int number;         // 1-based position in its job
   int version;        // bump when the phase's output changes
@@ -45,7 +45,8 @@ struct RunOptions {
 class PhaseContext {
 public:
   PhaseContext(state::StateStore& store, const std::string& collection, const PhaseInfo& info,
-               const RunOptions& options, CancelToken& cancel, Progress& progress, int total_phases);
+               const RunOptions& options, CancelToken& cancel, Progress& progress,
+               int total_phases);
 
   state::StateStore& store;
   const std::string& collection;

@@ -197,7 +197,8 @@ std::string BlobStore::read(const std::string& sha256) const
   const fs::path path = path_of(sha256);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw Error(ExitCode::job_failed, path.string() + ": blob is missing from the state's blob store",
+    throw Error(ExitCode::job_failed,
+                path.string() + ": blob is missing from the state's blob store",
                 "re-add the collection's documents with 'collproc add'");
   }
   std::ostringstream out;

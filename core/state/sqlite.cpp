@@ -45,10 +45,11 @@ void Database::fail(const std::string& what) const
   } else if ((code & 0xff) == SQLITE_READONLY) {
     hint = "make the state file and its directory writable, or pass --state PATH";
   } else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
-    hint = "the state file is damaged or not a collproc state file; restore it or pass --state PATH";
+    hint =
+        "the state file is damaged or not a collproc state file; restore it or pass --state PATH";
   }
-  throw Error(ExitCode::job_failed,
-              m_path.string() + ": " + what + ": " + sqlite3_errmsg(m_db), hint);
+  throw Error(ExitCode::job_failed, m_path.string() + ": " + what + ": " + sqlite3_errmsg(m_db),
+              hint);
 }
 
 void Database::exec(const char* sql)
@@ -64,7 +65,8 @@ void Database::exec(const char* sql)
 Statement Database::prepare(std::string_view sql)
 {
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+      SQLITE_OK) {
     fail("cannot prepare statement");
   }
   return Statement(*this, stmt);
@@ -118,7 +120,8 @@ void Statement::run()
 std::string Statement::text(int column) const
 {
   const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
-  return data ? std::string(data, static_cast<size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();
+  return data ? std::string(data, static_cast<size_t>(sqlite3_column_bytes(m_stmt, column)))
+              : std::string();
 }
 
 int64_t Statement::integer(int column) const

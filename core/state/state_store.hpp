@@ -21,8 +21,8 @@ namespace collproc::state {
 enum class JobKind { documents = 0, items = 1 };
 enum class JobStatus { idle = 0, processing = 1, completed = 2, failed = 3, cancelled = 4 };
 
-std::string to_string(JobKind);      // "documents" / "items"
-std::string to_string(JobStatus);    // "idle", "processing", ...
+std::string to_string(JobKind);   // "documents" / "items"
+std::string to_string(JobStatus); // "idle", "processing", ...
 std::optional<JobKind> job_kind_from_string(const std::string&);
 
 struct JobRow {
@@ -104,7 +104,8 @@ public:
 
   // Documents, ordered by kind (linesheets first), filename, document_id.
   std::vector<model::DocumentRecord> documents(const std::string& collection);
-  std::vector<model::DocumentRecord> documents(const std::string& collection, model::DocumentKind kind);
+  std::vector<model::DocumentRecord> documents(const std::string& collection,
+                                               model::DocumentKind kind);
   std::optional<model::DocumentRecord> document(const std::string& document_id);
   void put_document(const model::DocumentRecord& doc);
 
@@ -118,7 +119,8 @@ public:
   void put_lease(const LeaseRow& row);
   // Refreshes the heartbeat of a lease this process holds; false when the
   // lease is no longer ours (taken over or released).
-  bool touch_lease(const std::string& collection, JobKind kind, const std::string& task_id, int64_t now_ms);
+  bool touch_lease(const std::string& collection, JobKind kind, const std::string& task_id,
+                   int64_t now_ms);
   void delete_lease(const std::string& collection, JobKind kind, const std::string& task_id);
 
   // Checkpoints and outputs.
@@ -148,7 +150,8 @@ public:
   // each remote (document resource name or gs:// URL), as remote -> hash.
   std::map<std::string, std::string> pushed(const std::string& collection);
   // Records a confirmed push; an empty hash forgets the remote (deleted).
-  void put_pushed(const std::string& collection, const std::string& remote, const std::string& hash);
+  void put_pushed(const std::string& collection, const std::string& remote,
+                  const std::string& hash);
 
 private:
   void migrate();

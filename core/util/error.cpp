@@ -3,7 +3,7 @@
 namespace collproc {
 
 Error::Error(ExitCode code, const std::string& message, std::string hint)
-  : std::runtime_error(message), m_code(code), m_hint(std::move(hint))
+    : std::runtime_error(message), m_code(code), m_hint(std::move(hint))
 {
 }
 

@@ -29,8 +29,9 @@ TEST_CASE("read_fields reads a grid card", "[ai]")
 
 TEST_CASE("read_fields takes labels, the document currency and unknown colours", "[ai]")
 {
-  const model::Product p =
-      read_fields({{"W24.118 Boxy Poplin Shirt", 9}, {"Tobacco", 7}, {"RRP 95,00", 7}, {"WHS 38,00", 7}}, "EUR");
+  const model::Product p = read_fields(
+      {{"W24.118 Boxy Poplin Shirt", 9}, {"Tobacco", 7}, {"RRP 95,00", 7}, {"WHS 38,00", 7}},
+      "EUR");
   CHECK(p.style_number == "W24.118");
   CHECK(p.name == "Boxy Poplin Shirt");
   CHECK(p.colors == std::vector<std::string>{"Tobacco"});
@@ -64,8 +65,9 @@ TEST_CASE("products reads a constructed table page and its heading-free categori
   for (int c = 0; c < 6; ++c) {
     put(cols[c], 80, header[c]);
   }
-  const char* rows[][6] = {{"AB1234", "Chunky Cable Jumper", "Oat, Navy", "S/M, M/L", "45.00", "110.00"},
-                           {"AB1240", "Wide Leg Jeans", "Indigo", "25-29", "38.00", "95.00"}};
+  const char* rows[][6] = {
+      {"AB1234", "Chunky Cable Jumper", "Oat, Navy", "S/M, M/L", "45.00", "110.00"},
+      {"AB1240", "Wide Leg Jeans", "Indigo", "25-29", "38.00", "95.00"}};
   for (int r = 0; r < 2; ++r) {
     for (int c = 0; c < 6; ++c) {
       put(cols[c], 110 + r * 40, rows[r][c]);

@@ -13,7 +13,8 @@ using namespace collproc::ai;
 
 namespace {
 
-std::vector<model::Product> read_products(const test::SampleSheet& sheet, const std::vector<std::string>& categories,
+std::vector<model::Product> read_products(const test::SampleSheet& sheet,
+                                          const std::vector<std::string>& categories,
                                           int* units = nullptr)
 {
   ProductRequest request;
@@ -85,7 +86,8 @@ TEST_CASE("Heuristic products of the table linesheet match its truth", "[ai][sam
   compare_with_truth(read_products(sheet, {}), sheet.truth);
 }
 
-TEST_CASE("Heuristic products of the sectioned linesheet take their headings' categories", "[ai][samples]")
+TEST_CASE("Heuristic products of the sectioned linesheet take their headings' categories",
+          "[ai][samples]")
 {
   const test::SampleSheet sheet = test::read_sample("sections");
   compare_with_truth(read_products(sheet, {}), sheet.truth);

@@ -19,7 +19,8 @@ std::string describe(const std::vector<Price>& prices)
 {
   std::string s;
   for (const Price& p : prices) {
-    s += std::to_string(p.amount) + " " + p.currency + " " + std::to_string(static_cast<int>(p.role)) + "; ";
+    s += std::to_string(p.amount) + " " + p.currency + " " +
+         std::to_string(static_cast<int>(p.role)) + "; ";
   }
   return s;
 }
@@ -53,10 +54,16 @@ TEST_CASE("find_prices reads every price format of real linesheets", "[ai]")
       {"WHS $42 / RRP $98", {{42, "USD", R::wholesale}, {98, "USD", R::retail}}},
       {"W/S $42.50 | MSRP $110.00", {{42.5, "USD", R::wholesale}, {110, "USD", R::retail}}},
       {"Whsl 42.00 SRP 98.00", {{42, "", R::wholesale}, {98, "", R::retail}}},
-      {"Cost: \xE2\x82\xAC" "38,00  RP: \xE2\x82\xAC" "95,00", {{38, "EUR", R::wholesale}, {95, "EUR", R::retail}}},
+      {"Cost: \xE2\x82\xAC"
+       "38,00  RP: \xE2\x82\xAC"
+       "95,00",
+       {{38, "EUR", R::wholesale}, {95, "EUR", R::retail}}},
       {"Wholesale EUR 38,00", {{38, "EUR", R::wholesale}}},
       {"RRP 95,00 EUR", {{95, "EUR", R::retail}}},
-      {"\xC2\xA3" "28 / \xC2\xA3" "70", {{28, "GBP", R::unknown}, {70, "GBP", R::unknown}}},
+      {"\xC2\xA3"
+       "28 / \xC2\xA3"
+       "70",
+       {{28, "GBP", R::unknown}, {70, "GBP", R::unknown}}},
       {"GBP 1,250.00", {{1250, "GBP", R::unknown}}},
       {"$42 WHS / $98 RRP", {{42, "USD", R::wholesale}, {98, "USD", R::retail}}},
       {"USD 42 / USD 98", {{42, "USD", R::unknown}, {98, "USD", R::unknown}}},
@@ -100,14 +107,15 @@ TEST_CASE("price_role_of and currency_in read column headers", "[ai]")
 
 TEST_CASE("is_style_number tells style numbers from other tokens", "[ai]")
 {
-  for (const char* yes : {"SS26-1042", "AB1234", "W24.118", "FW24-DR-301", "K2045", "123-ABC", "LS-0042",
-                          "SS26-1042,"}) {
+  for (const char* yes : {"SS26-1042", "AB1234", "W24.118", "FW24-DR-301", "K2045", "123-ABC",
+                          "LS-0042", "SS26-1042,"}) {
     INFO(yes);
     CHECK(is_style_number(yes));
   }
-  for (const char* no : {"$42.00", "42.00", "2026", "SS26", "AW2025", "2XL", "XXL", "15/03/2026",
-                         "2026-03-15", "100cm", "250ml", "USD42", "42EUR", "+1-212-555-0100", "Page",
-                         "100%", "12pcs", "1st", "Linen", "A-line", "V-neck", "3/4"}) {
+  for (const char* no : {"$42.00", "42.00",           "2026",       "SS26",  "AW2025", "2XL",
+                         "XXL",    "15/03/2026",      "2026-03-15", "100cm", "250ml",  "USD42",
+                         "42EUR",  "+1-212-555-0100", "Page",       "100%",  "12pcs",  "1st",
+                         "Linen",  "A-line",          "V-neck",     "3/4"}) {
     INFO(no);
     CHECK_FALSE(is_style_number(no));
   }
@@ -228,5 +236,6 @@ TEST_CASE("title_case and the taxonomy name categories", "[ai]")
   CHECK(match_category("dresses", cats) == std::string("Dresses"));
   CHECK(match_category("Chunky Jumper", cats) == std::string("Knitwear"));
   CHECK_FALSE(match_category("Raffia Tote", cats).has_value());
-  CHECK(match_category("Knit Pencil Skirt", {"Dresses", "Trousers & Skirts"}) == std::string("Trousers & Skirts"));
+  CHECK(match_category("Knit Pencil Skirt", {"Dresses", "Trousers & Skirts"}) ==
+        std::string("Trousers & Skirts"));
 }

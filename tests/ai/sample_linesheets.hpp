@@ -23,7 +23,8 @@ struct SampleSheet {
   nlohmann::json truth;
 };
 
-inline SampleSheet read_sample(const std::string& case_name, const std::string& file = "linesheet.pdf")
+inline SampleSheet read_sample(const std::string& case_name,
+                               const std::string& file = "linesheet.pdf")
 {
   const std::filesystem::path dir = testdata_dir() / case_name;
   SampleSheet sheet;
@@ -42,7 +43,8 @@ inline SampleSheet read_sample(const std::string& case_name, const std::string& 
       if (photos.count(im.placement.sha256) != 0) {
         kept.placements.push_back(im.placement);
         kept.placements.back().page = page;
-        kept.placements.back().image_id = "p" + std::to_string(page) + "-" + std::to_string(im.placement.index);
+        kept.placements.back().image_id =
+            "p" + std::to_string(page) + "-" + std::to_string(im.placement.index);
       }
     }
     sheet.kept.push_back(std::move(kept));

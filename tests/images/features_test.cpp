@@ -20,23 +20,34 @@ struct Shot {
 std::vector<Shot> distinct_shots()
 {
   return {
-      {"navy dress", product_photo(600, 800, Garment::dress, cv::Scalar(90, 40, 30), Print::plain, 1)},
-      {"black dress", product_photo(600, 800, Garment::dress, cv::Scalar(30, 30, 30), Print::plain, 2)},
-      {"navy striped dress", product_photo(600, 800, Garment::dress, cv::Scalar(90, 40, 30), Print::stripes, 3)},
-      {"navy dotted dress", product_photo(600, 800, Garment::dress, cv::Scalar(90, 40, 30), Print::dots, 4)},
-      {"navy skirt", product_photo(600, 800, Garment::skirt, cv::Scalar(90, 40, 30), Print::plain, 5)},
+      {"navy dress",
+       product_photo(600, 800, Garment::dress, cv::Scalar(90, 40, 30), Print::plain, 1)},
+      {"black dress",
+       product_photo(600, 800, Garment::dress, cv::Scalar(30, 30, 30), Print::plain, 2)},
+      {"navy striped dress",
+       product_photo(600, 800, Garment::dress, cv::Scalar(90, 40, 30), Print::stripes, 3)},
+      {"navy dotted dress",
+       product_photo(600, 800, Garment::dress, cv::Scalar(90, 40, 30), Print::dots, 4)},
+      {"navy skirt",
+       product_photo(600, 800, Garment::skirt, cv::Scalar(90, 40, 30), Print::plain, 5)},
       {"red tee", product_photo(600, 800, Garment::tee, cv::Scalar(40, 40, 190), Print::plain, 6)},
-      {"green tee", product_photo(600, 800, Garment::tee, cv::Scalar(60, 140, 50), Print::plain, 7)},
-      {"khaki trousers", product_photo(600, 800, Garment::trousers, cv::Scalar(110, 160, 180), Print::plain, 8)},
-      {"black trousers", product_photo(600, 800, Garment::trousers, cv::Scalar(30, 30, 30), Print::plain, 9)},
-      {"camel jacket", product_photo(600, 800, Garment::jacket, cv::Scalar(80, 140, 190), Print::plain, 10)},
-      {"grey jacket", product_photo(600, 800, Garment::jacket, cv::Scalar(120, 120, 120), Print::stripes, 11)},
+      {"green tee",
+       product_photo(600, 800, Garment::tee, cv::Scalar(60, 140, 50), Print::plain, 7)},
+      {"khaki trousers",
+       product_photo(600, 800, Garment::trousers, cv::Scalar(110, 160, 180), Print::plain, 8)},
+      {"black trousers",
+       product_photo(600, 800, Garment::trousers, cv::Scalar(30, 30, 30), Print::plain, 9)},
+      {"camel jacket",
+       product_photo(600, 800, Garment::jacket, cv::Scalar(80, 140, 190), Print::plain, 10)},
+      {"grey jacket",
+       product_photo(600, 800, Garment::jacket, cv::Scalar(120, 120, 120), Print::stripes, 11)},
   };
 }
 
 ImageFeatures features_of_jpeg(const cv::Mat& image, int quality = 90)
 {
-  const std::optional<ImageFeatures> features = compute_features(encode(image, ".jpg", quality), image.cols, image.rows);
+  const std::optional<ImageFeatures> features =
+      compute_features(encode(image, ".jpg", quality), image.cols, image.rows);
   REQUIRE(features);
   return *features;
 }
@@ -55,11 +66,13 @@ TEST_CASE("jpeg_reduction keeps the short side at 64 pixels or more", "[images]"
 
 TEST_CASE("compute_features decodes a JPEG reduced, close to the full decode", "[images]")
 {
-  const cv::Mat photo = product_photo(1024, 1368, Garment::dress, cv::Scalar(90, 40, 30), Print::stripes, 21);
+  const cv::Mat photo =
+      product_photo(1024, 1368, Garment::dress, cv::Scalar(90, 40, 30), Print::stripes, 21);
   const std::string jpeg = encode(photo, ".jpg", 90);
 
   const std::optional<ImageFeatures> reduced = compute_features(jpeg, photo.cols, photo.rows);
-  const std::optional<ImageFeatures> full = compute_features(jpeg, 0, 0); // unknown size: full decode
+  const std::optional<ImageFeatures> full =
+      compute_features(jpeg, 0, 0); // unknown size: full decode
   REQUIRE(reduced);
   REQUIRE(full);
   CHECK(reduced->decoded_width == 128);
@@ -100,9 +113,11 @@ TEST_CASE("compute_features shows PNG transparency over white", "[images]")
 
 TEST_CASE("features tell flat artwork from photos", "[images]")
 {
-  const ImageFeatures photo = features_of_jpeg(product_photo(600, 800, Garment::tee, cv::Scalar(60, 140, 50), Print::plain, 3));
+  const ImageFeatures photo = features_of_jpeg(
+      product_photo(600, 800, Garment::tee, cv::Scalar(60, 140, 50), Print::plain, 3));
   const ImageFeatures grey = features_of_jpeg(solid_image(800, 600, cv::Scalar(128, 128, 128)));
-  const std::optional<ImageFeatures> badge = compute_features(encode(badge_image(), ".png"), 160, 80);
+  const std::optional<ImageFeatures> badge =
+      compute_features(encode(badge_image(), ".png"), 160, 80);
   REQUIRE(badge);
 
   CHECK(photo.luma_stddev > 20);
@@ -121,7 +136,8 @@ TEST_CASE("near_duplicates matches re-encoded and resized copies of a photo", "[
     const ImageFeatures original = features_of_jpeg(shot.image, 92);
     const ImageFeatures low_quality = features_of_jpeg(shot.image, 45);
     const ImageFeatures smaller = features_of_jpeg(resized(shot.image, 0.6), 80);
-    const std::optional<ImageFeatures> as_png = compute_features(encode(resized(shot.image, 0.3), ".png"), 180, 240);
+    const std::optional<ImageFeatures> as_png =
+        compute_features(encode(resized(shot.image, 0.3), ".png"), 180, 240);
     REQUIRE(as_png);
     CHECK(near_duplicates(original, low_quality));
     CHECK(near_duplicates(original, smaller));
@@ -138,7 +154,7 @@ TEST_CASE("near_duplicates keeps distinct garments on the same backdrop apart", 
   for (size_t a = 0; a < shots.size(); ++a)
     for (size_t b = a + 1; b < shots.size(); ++b) {
       INFO(shots[a].name << " vs " << shots[b].name << ": "
-           << hamming_distance(features[a].phash, features[b].phash) << " bits");
+                         << hamming_distance(features[a].phash, features[b].phash) << " bits");
       CHECK_FALSE(near_duplicates(features[a], features[b]));
     }
 }

@@ -23,30 +23,41 @@ struct Linesheet {
     const cv::Mat logo = logo_image();
     const std::string logo_png = encode(logo, ".png");
     for (int page = 1; page <= 4; ++page)
-      ids["logo" + std::to_string(page)] = doc.place(page, "logo", logo_png, logo.size(), {36, 20, 186, 65}, 3);
+      ids["logo" + std::to_string(page)] =
+          doc.place(page, "logo", logo_png, logo.size(), {36, 20, 186, 65}, 3);
 
-    const cv::Mat dress = product_photo(600, 800, Garment::dress, cv::Scalar(90, 40, 30), Print::plain, 1);
-    const cv::Mat tee = product_photo(600, 800, Garment::tee, cv::Scalar(40, 40, 190), Print::plain, 2);
-    const cv::Mat trousers = product_photo(600, 800, Garment::trousers, cv::Scalar(110, 160, 180), Print::plain, 3);
-    const cv::Mat striped = product_photo(600, 800, Garment::dress, cv::Scalar(90, 40, 30), Print::stripes, 4);
+    const cv::Mat dress =
+        product_photo(600, 800, Garment::dress, cv::Scalar(90, 40, 30), Print::plain, 1);
+    const cv::Mat tee =
+        product_photo(600, 800, Garment::tee, cv::Scalar(40, 40, 190), Print::plain, 2);
+    const cv::Mat trousers =
+        product_photo(600, 800, Garment::trousers, cv::Scalar(110, 160, 180), Print::plain, 3);
+    const cv::Mat striped =
+        product_photo(600, 800, Garment::dress, cv::Scalar(90, 40, 30), Print::stripes, 4);
 
     ids["dress"] = doc.place(1, "dress", dress, ".jpg", {40, 90, 280, 410});
     ids["tee"] = doc.place(1, "tee", tee, ".jpg", {320, 90, 560, 410});
-    ids["swatch"] = doc.place(1, "swatch", solid_image(80, 80, cv::Scalar(90, 40, 30)), ".png", {40, 420, 60, 440});
+    ids["swatch"] = doc.place(1, "swatch", solid_image(80, 80, cv::Scalar(90, 40, 30)), ".png",
+                              {40, 420, 60, 440});
     ids["badge"] = doc.place(1, "badge", badge_image(), ".png", {200, 420, 280, 460});
 
-    ids["full page"] = doc.place(2, "cover", product_photo(1224, 1584, Garment::jacket, cv::Scalar(80, 140, 190), Print::plain, 5),
-                                 ".jpg", {0, 0, k_letter_width, k_letter_height});
+    ids["full page"] = doc.place(
+        2, "cover",
+        product_photo(1224, 1584, Garment::jacket, cv::Scalar(80, 140, 190), Print::plain, 5),
+        ".jpg", {0, 0, k_letter_width, k_letter_height});
     ids["trousers"] = doc.place(2, "trousers", trousers, ".jpg", {40, 90, 280, 410});
 
-    ids["grey"] = doc.place(3, "grey", solid_image(900, 1200, cv::Scalar(205, 205, 205)), ".jpg", {40, 90, 340, 490});
+    ids["grey"] = doc.place(3, "grey", solid_image(900, 1200, cv::Scalar(205, 205, 205)), ".jpg",
+                            {40, 90, 340, 490});
     ids["striped"] = doc.place(3, "striped", striped, ".jpg", {320, 500, 560, 780});
-    ids["tiny"] = doc.place(3, "tiny", solid_image(24, 24, cv::Scalar(0, 0, 0)), ".png", {300, 40, 330, 70});
-    ids["broken"] = doc.place(3, "broken", std::string("\xFF\xD8\xFF\xE0 truncated", 14), {640, 480}, {40, 500, 280, 700});
+    ids["tiny"] =
+        doc.place(3, "tiny", solid_image(24, 24, cv::Scalar(0, 0, 0)), ".png", {300, 40, 330, 70});
+    ids["broken"] = doc.place(3, "broken", std::string("\xFF\xD8\xFF\xE0 truncated", 14),
+                              {640, 480}, {40, 500, 280, 700});
 
     // The dress again, re-encoded smaller at a lower quality, placed smaller.
-    ids["dress copy"] = doc.place(4, "dress-small", encode(resized(dress, 0.7), ".jpg", 55), {420, 560},
-                                  {40, 90, 200, 300});
+    ids["dress copy"] = doc.place(4, "dress-small", encode(resized(dress, 0.7), ".jpg", 55),
+                                  {420, 560}, {40, 90, 200, 300});
   }
 
   std::vector<model::ImageDecision> run(int* units = nullptr) const
@@ -60,7 +71,8 @@ struct Linesheet {
   }
 };
 
-const model::ImageDecision& decision_for(const std::vector<model::ImageDecision>& decisions, const std::string& id)
+const model::ImageDecision& decision_for(const std::vector<model::ImageDecision>& decisions,
+                                         const std::string& id)
 {
   for (const model::ImageDecision& d : decisions)
     if (d.image_id == id)
@@ -93,7 +105,8 @@ TEST_CASE("filter_images keeps product photos and drops everything else with a r
   CHECK(reason_of("grey") == std::make_pair(false, std::string("near-uniform background")));
   CHECK(reason_of("tiny") == std::make_pair(false, std::string("tiny (24x24 px)")));
   CHECK(reason_of("broken") == std::make_pair(false, std::string("undecodable image")));
-  CHECK(reason_of("dress copy") == std::make_pair(false, "near-duplicate of " + sheet.ids.at("dress")));
+  CHECK(reason_of("dress copy") ==
+        std::make_pair(false, "near-duplicate of " + sheet.ids.at("dress")));
 }
 
 TEST_CASE("filter_images answers in placement order, the same every time", "[images]")
@@ -132,8 +145,8 @@ TEST_CASE("filter_images decodes each distinct image once and only when needed",
       },
       [&] { ++units; });
   // Logo (repeated), cover (full page) and tiny are decided by geometry.
-  const std::multiset<std::string> expected{"dress", "tee", "swatch", "badge", "trousers",
-                                            "grey", "striped", "broken", "dress-small"};
+  const std::multiset<std::string> expected{"dress", "tee",     "swatch", "badge",      "trousers",
+                                            "grey",  "striped", "broken", "dress-small"};
   CHECK(loads == expected);
   CHECK(units == static_cast<int>(expected.size()));
 }
@@ -159,7 +172,8 @@ TEST_CASE("filter_images stops when on_unit throws Cancelled", "[images]")
 
 TEST_CASE("filter_images keeps the larger of a photo placed twice", "[images]")
 {
-  const cv::Mat photo = product_photo(600, 800, Garment::skirt, cv::Scalar(60, 140, 50), Print::dots, 9);
+  const cv::Mat photo =
+      product_photo(600, 800, Garment::skirt, cv::Scalar(60, 140, 50), Print::dots, 9);
   const std::string jpeg = encode(photo, ".jpg");
   Collection doc(6);
   const std::string small = doc.place(2, "skirt", jpeg, photo.size(), {40, 90, 160, 250}, 14);
@@ -187,9 +201,10 @@ TEST_CASE("filter_images keeps distinct photos of the same cut", "[images]")
   std::vector<std::string> ids;
   for (size_t i = 0; i < colours.size(); ++i) {
     const double x = 40 + 140.0 * static_cast<double>(i);
-    ids.push_back(doc.place(1, "dress" + std::to_string(i),
-                            product_photo(600, 800, Garment::dress, colours[i], Print::plain, 30 + i), ".jpg",
-                            {x, 90, x + 130, 263}));
+    ids.push_back(
+        doc.place(1, "dress" + std::to_string(i),
+                  product_photo(600, 800, Garment::dress, colours[i], Print::plain, 30 + i), ".jpg",
+                  {x, 90, x + 130, 263}));
   }
   const auto decisions = filter_images(
       doc.pages(), [&](const std::string& sha) { return doc.blob(sha); }, [] {});
@@ -205,19 +220,23 @@ TEST_CASE("filter_images keeps the card copy of a photo repeated in a hero strip
   // the page, then a grid of 160x200 pt cards holding the same three and more.
   Collection doc(3);
   std::vector<std::string> jpegs;
-  const std::vector<Garment> garments{Garment::dress, Garment::tee, Garment::trousers, Garment::skirt, Garment::jacket};
+  const std::vector<Garment> garments{Garment::dress, Garment::tee, Garment::trousers,
+                                      Garment::skirt, Garment::jacket};
   for (size_t i = 0; i < garments.size(); ++i)
-    jpegs.push_back(encode(product_photo(360, 450, garments[i], cv::Scalar(50 + 30 * i, 90, 160 - 20 * i), Print::plain, 40 + i), ".jpg"));
+    jpegs.push_back(
+        encode(product_photo(360, 450, garments[i], cv::Scalar(50 + 30 * i, 90, 160 - 20 * i),
+                             Print::plain, 40 + i),
+               ".jpg"));
   std::vector<std::string> strip;
   for (int i = 0; i < 3; ++i)
-    strip.push_back(doc.place(1, "photo" + std::to_string(i), jpegs[static_cast<size_t>(i)], {360, 450},
-                              {40.0 + 180 * i, 40, 204.0 + 180 * i, 245}, 5 + i));
+    strip.push_back(doc.place(1, "photo" + std::to_string(i), jpegs[static_cast<size_t>(i)],
+                              {360, 450}, {40.0 + 180 * i, 40, 204.0 + 180 * i, 245}, 5 + i));
   std::vector<std::string> cards;
   for (int i = 0; i < 5; ++i) {
     const double x = 40.0 + 180 * (i % 3);
     const double y = 270.0 + 250 * (i / 3);
-    cards.push_back(doc.place(1, "photo" + std::to_string(i), jpegs[static_cast<size_t>(i)], {360, 450},
-                              {x, y, x + 160, y + 200}, 5 + i));
+    cards.push_back(doc.place(1, "photo" + std::to_string(i), jpegs[static_cast<size_t>(i)],
+                              {360, 450}, {x, y, x + 160, y + 200}, 5 + i));
   }
   const auto decisions = filter_images(
       doc.pages(), [&](const std::string& sha) { return doc.blob(sha); }, [] {});
@@ -225,7 +244,8 @@ TEST_CASE("filter_images keeps the card copy of a photo repeated in a hero strip
   for (int i = 0; i < 3; ++i) {
     INFO("strip " << i << ": " << decisions[static_cast<size_t>(i)].reason);
     CHECK_FALSE(decisions[static_cast<size_t>(i)].keep);
-    CHECK(decisions[static_cast<size_t>(i)].reason == "duplicate of " + cards[static_cast<size_t>(i)]);
+    CHECK(decisions[static_cast<size_t>(i)].reason ==
+          "duplicate of " + cards[static_cast<size_t>(i)]);
   }
   for (size_t i = 3; i < 8; ++i) {
     INFO(decisions[i].image_id << ": " << decisions[i].reason);

@@ -27,8 +27,8 @@ ImageFeatures features_of_bytes(const std::string& bytes, const cv::Size& size)
   return *features;
 }
 
-const std::string k_photo_jpeg =
-    encode(product_photo(600, 800, Garment::dress, cv::Scalar(90, 40, 30), Print::stripes, 1), ".jpg");
+const std::string k_photo_jpeg = encode(
+    product_photo(600, 800, Garment::dress, cv::Scalar(90, 40, 30), Print::stripes, 1), ".jpg");
 
 } // namespace
 
@@ -106,9 +106,11 @@ TEST_CASE("geometric_reason drops full-page and tiny placements", "[images]")
   const double h = k_letter_height;
   CHECK(geometric_reason(placement_at({0, 0, w, h}), w, h, options) == "full-page decoration");
   // Bleeding off the page still counts only its visible part.
-  CHECK(geometric_reason(placement_at({-50, -50, w + 50, h + 50}), w, h, options) == "full-page decoration");
+  CHECK(geometric_reason(placement_at({-50, -50, w + 50, h + 50}), w, h, options) ==
+        "full-page decoration");
   CHECK_FALSE(geometric_reason(placement_at({0, 0, w, h * 0.6}), w, h, options));
-  CHECK(geometric_reason(placement_at({10, 10, 200, 200}, 24, 24), w, h, options) == "tiny (24x24 px)");
+  CHECK(geometric_reason(placement_at({10, 10, 200, 200}, 24, 24), w, h, options) ==
+        "tiny (24x24 px)");
   CHECK(geometric_reason(placement_at({10, 10, 25, 300}), w, h, options) == "tiny (15x290 pt)");
   CHECK_FALSE(geometric_reason(placement_at({10, 10, 30, 30}), w, h, options));
   CHECK_FALSE(geometric_reason(placement_at({72, 72, 272, 338}), w, h, options));
@@ -126,24 +128,31 @@ TEST_CASE("content_reason tells swatches, backgrounds and badges from photos", "
   const double w = k_letter_width;
   const double h = k_letter_height;
   const ImageFeatures photo = features_of_bytes(k_photo_jpeg, {600, 800});
-  const ImageFeatures swatch = features_of_bytes(encode(solid_image(80, 80, cv::Scalar(60, 90, 170)), ".png"), {80, 80});
-  const ImageFeatures grey = features_of_bytes(encode(solid_image(900, 1200, cv::Scalar(200, 200, 200)), ".jpg"), {900, 1200});
+  const ImageFeatures swatch =
+      features_of_bytes(encode(solid_image(80, 80, cv::Scalar(60, 90, 170)), ".png"), {80, 80});
+  const ImageFeatures grey = features_of_bytes(
+      encode(solid_image(900, 1200, cv::Scalar(200, 200, 200)), ".jpg"), {900, 1200});
   const ImageFeatures badge = features_of_bytes(encode(badge_image(), ".png"), {160, 80});
 
   CHECK_FALSE(content_reason(placement_at({72, 72, 272, 338}), w, h, photo, options));
   // A photo at thumbnail size in a table layout is still a photo.
   CHECK_FALSE(content_reason(placement_at({72, 72, 132, 152}), w, h, photo, options));
-  CHECK(content_reason(placement_at({300, 400, 320, 420}, 80, 80), w, h, swatch, options) == "colour swatch");
-  CHECK(content_reason(placement_at({300, 400, 340, 440}, 80, 80), w, h, swatch, options) == "colour swatch");
-  CHECK(content_reason(placement_at({72, 72, 372, 472}, 900, 1200), w, h, grey, options) == "near-uniform background");
+  CHECK(content_reason(placement_at({300, 400, 320, 420}, 80, 80), w, h, swatch, options) ==
+        "colour swatch");
+  CHECK(content_reason(placement_at({300, 400, 340, 440}, 80, 80), w, h, swatch, options) ==
+        "colour swatch");
+  CHECK(content_reason(placement_at({72, 72, 372, 472}, 900, 1200), w, h, grey, options) ==
+        "near-uniform background");
   // The same flat colour placed large is a background, not a swatch.
-  CHECK(content_reason(placement_at({72, 72, 372, 472}, 80, 80), w, h, swatch, options) == "near-uniform background");
+  CHECK(content_reason(placement_at({72, 72, 372, 472}, 80, 80), w, h, swatch, options) ==
+        "near-uniform background");
   // 80x40 pt is above min_area_ratio: the colours decide.
   CHECK(content_reason(placement_at({400, 100, 480, 140}, 160, 80), w, h, badge, options) ==
         "icon or badge (0.7% of page)");
   CHECK_FALSE(content_reason(placement_at({400, 100, 460, 155}), w, h, photo, options));
   // Any placement below min_area_ratio is an icon, photo or not.
-  CHECK(content_reason(placement_at({400, 100, 430, 130}), w, h, photo, options) == "icon or badge (0.2% of page)");
+  CHECK(content_reason(placement_at({400, 100, 430, 130}), w, h, photo, options) ==
+        "icon or badge (0.2% of page)");
   // A badge placed as large as a photo is not judged by its colours.
   CHECK_FALSE(content_reason(placement_at({72, 72, 272, 172}, 160, 80), w, h, badge, options));
 }

@@ -27,15 +27,19 @@ inline std::vector<cv::Point2d> garment_outline(Garment garment)
 {
   switch (garment) {
   case Garment::dress:
-    return {{0.40, 0.12}, {0.60, 0.12}, {0.64, 0.22}, {0.58, 0.42}, {0.76, 0.90}, {0.24, 0.90}, {0.42, 0.42}, {0.36, 0.22}};
+    return {{0.40, 0.12}, {0.60, 0.12}, {0.64, 0.22}, {0.58, 0.42},
+            {0.76, 0.90}, {0.24, 0.90}, {0.42, 0.42}, {0.36, 0.22}};
   case Garment::tee:
-    return {{0.35, 0.18}, {0.65, 0.18}, {0.85, 0.30}, {0.78, 0.42}, {0.68, 0.36}, {0.68, 0.80}, {0.32, 0.80}, {0.32, 0.36}, {0.22, 0.42}, {0.15, 0.30}};
+    return {{0.35, 0.18}, {0.65, 0.18}, {0.85, 0.30}, {0.78, 0.42}, {0.68, 0.36},
+            {0.68, 0.80}, {0.32, 0.80}, {0.32, 0.36}, {0.22, 0.42}, {0.15, 0.30}};
   case Garment::trousers:
-    return {{0.33, 0.10}, {0.67, 0.10}, {0.72, 0.92}, {0.56, 0.92}, {0.50, 0.40}, {0.44, 0.92}, {0.28, 0.92}};
+    return {{0.33, 0.10}, {0.67, 0.10}, {0.72, 0.92}, {0.56, 0.92},
+            {0.50, 0.40}, {0.44, 0.92}, {0.28, 0.92}};
   case Garment::skirt:
     return {{0.36, 0.25}, {0.64, 0.25}, {0.80, 0.78}, {0.20, 0.78}};
   case Garment::jacket:
-    return {{0.30, 0.12}, {0.70, 0.12}, {0.82, 0.30}, {0.84, 0.88}, {0.70, 0.88}, {0.68, 0.45}, {0.66, 0.86}, {0.34, 0.86}, {0.32, 0.45}, {0.30, 0.88}, {0.16, 0.88}, {0.18, 0.30}};
+    return {{0.30, 0.12}, {0.70, 0.12}, {0.82, 0.30}, {0.84, 0.88}, {0.70, 0.88}, {0.68, 0.45},
+            {0.66, 0.86}, {0.34, 0.86}, {0.32, 0.45}, {0.30, 0.88}, {0.16, 0.88}, {0.18, 0.30}};
   }
   return {};
 }
@@ -43,8 +47,8 @@ inline std::vector<cv::Point2d> garment_outline(Garment garment)
 // A product shot: light studio backdrop with a soft gradient and a floor
 // shadow, the garment in `colour` (BGR) with vertical shading and a print,
 // a few seams, and Gaussian noise seeded by `seed`.
-inline cv::Mat product_photo(int width, int height, Garment garment, cv::Scalar colour,
-                             Print print, uint64_t seed)
+inline cv::Mat product_photo(int width, int height, Garment garment, cv::Scalar colour, Print print,
+                             uint64_t seed)
 {
   cv::Mat image(height, width, CV_8UC3);
   for (int y = 0; y < height; ++y) {
@@ -52,7 +56,8 @@ inline cv::Mat product_photo(int width, int height, Garment garment, cv::Scalar 
     image.row(y).setTo(cv::Scalar(246 - 22 * t, 244 - 20 * t, 240 - 18 * t));
   }
   cv::ellipse(image, cv::Point(width / 2, static_cast<int>(height * 0.93)),
-              cv::Size(width / 3, height / 40), 0, 0, 360, cv::Scalar(200, 198, 195), cv::FILLED, cv::LINE_AA);
+              cv::Size(width / 3, height / 40), 0, 0, 360, cv::Scalar(200, 198, 195), cv::FILLED,
+              cv::LINE_AA);
 
   std::vector<cv::Point> outline;
   for (const cv::Point2d& p : garment_outline(garment))
@@ -63,11 +68,14 @@ inline cv::Mat product_photo(int width, int height, Garment garment, cv::Scalar 
   cv::Mat cloth(height, width, CV_8UC3, colour);
   if (print == Print::stripes)
     for (int y = 0; y < height; y += std::max(4, height / 24))
-      cv::rectangle(cloth, cv::Rect(0, y, width, std::max(2, height / 48)), cv::Scalar(235, 235, 235), cv::FILLED);
+      cv::rectangle(cloth, cv::Rect(0, y, width, std::max(2, height / 48)),
+                    cv::Scalar(235, 235, 235), cv::FILLED);
   if (print == Print::dots)
     for (int y = height / 40; y < height; y += std::max(6, height / 16))
-      for (int x = (y / std::max(6, height / 16)) % 2 * width / 32; x < width; x += std::max(6, width / 12))
-        cv::circle(cloth, cv::Point(x, y), std::max(2, width / 60), cv::Scalar(240, 240, 240), cv::FILLED, cv::LINE_AA);
+      for (int x = (y / std::max(6, height / 16)) % 2 * width / 32; x < width;
+           x += std::max(6, width / 12))
+        cv::circle(cloth, cv::Point(x, y), std::max(2, width / 60), cv::Scalar(240, 240, 240),
+                   cv::FILLED, cv::LINE_AA);
   // Folds: the light falls from the top left.
   for (int y = 0; y < height; ++y)
     for (int x = 0; x < width; ++x) {
@@ -80,8 +88,8 @@ inline cv::Mat product_photo(int width, int height, Garment garment, cv::Scalar 
   cloth.copyTo(image, mask);
   cv::polylines(image, std::vector<std::vector<cv::Point>>{outline}, true, colour * 0.5,
                 std::max(1, width / 200), cv::LINE_AA);
-  cv::line(image, cv::Point(width / 2, height / 5), cv::Point(width / 2, height * 2 / 3), colour * 0.6,
-           std::max(1, width / 300), cv::LINE_AA);
+  cv::line(image, cv::Point(width / 2, height / 5), cv::Point(width / 2, height * 2 / 3),
+           colour * 0.6, std::max(1, width / 300), cv::LINE_AA);
 
   cv::Mat noise(height, width, CV_16SC3);
   cv::RNG rng(seed);
@@ -97,7 +105,8 @@ inline cv::Mat product_photo(int width, int height, Garment garment, cv::Scalar 
 inline cv::Mat logo_image()
 {
   cv::Mat image(120, 400, CV_8UC3, cv::Scalar(255, 255, 255));
-  cv::putText(image, "MAISON", cv::Point(20, 85), cv::FONT_HERSHEY_TRIPLEX, 2.2, cv::Scalar(30, 30, 30), 3, cv::LINE_AA);
+  cv::putText(image, "MAISON", cv::Point(20, 85), cv::FONT_HERSHEY_TRIPLEX, 2.2,
+              cv::Scalar(30, 30, 30), 3, cv::LINE_AA);
   return image;
 }
 

@@ -67,8 +67,8 @@ TEST_CASE("group_blocks keeps grid cards apart and reads them row by row", "[lay
 
 TEST_CASE("row_bands groups boxes on one line without chaining", "[layout]")
 {
-  const std::vector<model::BBox> boxes = {{0, 100, 10, 110}, {50, 102, 60, 112}, {100, 108, 110, 118},
-                                          {0, 130, 10, 140}};
+  const std::vector<model::BBox> boxes = {
+      {0, 100, 10, 110}, {50, 102, 60, 112}, {100, 108, 110, 118}, {0, 130, 10, 140}};
   const std::vector<std::vector<int>> bands = row_bands(boxes);
   REQUIRE(bands.size() == 3);
   CHECK(bands[0] == std::vector<int>{0, 1});
@@ -78,7 +78,8 @@ TEST_CASE("row_bands groups boxes on one line without chaining", "[layout]")
 
 TEST_CASE("columns, distance and body font size", "[layout]")
 {
-  const std::vector<Column> cols = columns({{40, 0, 150, 10}, {60, 20, 140, 30}, {220, 0, 330, 10}});
+  const std::vector<Column> cols =
+      columns({{40, 0, 150, 10}, {60, 20, 140, 30}, {220, 0, 330, 10}});
   REQUIRE(cols.size() == 2);
   CHECK(cols[0].x0 == 40);
   CHECK(cols[0].x1 == 150);

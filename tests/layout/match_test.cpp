@@ -54,7 +54,11 @@ TEST_CASE("match_images assigns globally, not greedily", "[layout]")
   // card 1's column. Greedy would give a to card 1 and leave card 2 empty.
   MatchInput in;
   in.products = {product("one", {40, 100, 200, 400}), product("two", {40, 410, 200, 700})};
-  in.kept.push_back({1, 612, 792, {placement("b", 0, {45, 110, 195, 240}), placement("a", 1, {45, 330, 195, 460})}});
+  in.kept.push_back(
+      {1,
+       612,
+       792,
+       {placement("b", 0, {45, 110, 195, 240}), placement("a", 1, {45, 330, 195, 460})}});
   const std::vector<model::ImageMatch> got = match_images(in);
   REQUIRE(got.size() == 2);
   CHECK(got[0].image_id == "b");
@@ -69,9 +73,12 @@ TEST_CASE("match_images gives a leftover image inside a card to that card", "[la
 {
   MatchInput in;
   in.products = {product("one", {40, 100, 300, 400})};
-  in.kept.push_back({1, 612, 792,
-                     {placement("front", 0, {45, 110, 165, 300}), placement("back", 1, {170, 110, 295, 300}),
-                      placement("elsewhere", 2, {400, 600, 560, 760})}});
+  in.kept.push_back(
+      {1,
+       612,
+       792,
+       {placement("front", 0, {45, 110, 165, 300}), placement("back", 1, {170, 110, 295, 300}),
+        placement("elsewhere", 2, {400, 600, 560, 760})}});
   const std::vector<model::ImageMatch> got = match_images(in);
   REQUIRE(got.size() == 2);
   CHECK(got[0].image_id == "front");
@@ -107,7 +114,8 @@ TEST_CASE("match_images pairs every sample product with its true photo", "[layou
       std::string file = m.product_id;
       std::replace(file.begin(), file.end(), '/', '-');
       INFO(m.product_id << " got " << m.image_id);
-      CHECK(sha_of_image[m.image_id] == util::sha256_file(test::testdata_dir() / name / "images" / (file + ".jpg")));
+      CHECK(sha_of_image[m.image_id] ==
+            util::sha256_file(test::testdata_dir() / name / "images" / (file + ".jpg")));
       ++matched[m.product_id];
     }
     CHECK(matched.size() == sheet.truth["products"].size());

@@ -35,7 +35,8 @@ std::string page_summary(pdf::Document& doc, int page)
 
 } // namespace
 
-TEST_CASE("PageWorkers returns each page's result in page order, as a sequential loop would", "[pdf]")
+TEST_CASE("PageWorkers returns each page's result in page order, as a sequential loop would",
+          "[pdf]")
 {
   pdf::Document doc = pdf::Document::open(sections_pdf(), "linesheet.pdf");
   const std::vector<int> pages{7, 1, 2, 5, 3, 6, 4};
@@ -60,7 +61,8 @@ TEST_CASE("PageWorkers returns each page's result in page order, as a sequential
       INFO("threads " << threads << ", page " << pages[i]);
       CHECK(workers.next() == expected[i]);
     }
-    CHECK(seen.count(std::this_thread::get_id()) == 0); // the work never runs on the caller's thread
+    CHECK(seen.count(std::this_thread::get_id()) ==
+          0); // the work never runs on the caller's thread
   }
 }
 
@@ -69,7 +71,8 @@ TEST_CASE("PageWorkers rethrows a file's open error for its page", "[pdf]")
   test::TempDir dir;
   const auto path = dir.path() / "notes.pdf";
   std::ofstream(path) << "these are notes, not a PDF\n";
-  pdf::PageWorkers<int> workers(path, "notes.pdf", {1, 2}, [](pdf::Document&, int page) { return page; }, 2);
+  pdf::PageWorkers<int> workers(
+      path, "notes.pdf", {1, 2}, [](pdf::Document&, int page) { return page; }, 2);
   try {
     workers.next();
     FAIL("next() returned for a file that is not a PDF");

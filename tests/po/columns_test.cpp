@@ -61,7 +61,8 @@ TEST_CASE("identify_columns maps a one-row-per-size PO with evidence", "[po]")
 
 TEST_CASE("identify_columns maps a size-run matrix and ignores its total", "[po]")
 {
-  const model::ColumnMapping m = identify_columns(read_xlsx(po_fixture("matrix.xlsx"), "matrix.xlsx"));
+  const model::ColumnMapping m =
+      identify_columns(read_xlsx(po_fixture("matrix.xlsx"), "matrix.xlsx"));
   CHECK(column(m, "Style No").field == "style_number");
   CHECK(column(m, "Clr").field == "color");
   for (const char* size : {"XS", "S", "M", "L", "XL"}) {
@@ -80,7 +81,8 @@ TEST_CASE("identify_columns reads numeric size runs and European headers", "[po]
   for (const char* size : {"0", "2", "4", "6", "8"}) {
     CHECK(column(m, size).field == "size_run");
   }
-  const model::ColumnMapping s = identify_columns(read_csv(po_fixture("semicolon.csv"), "semicolon.csv"));
+  const model::ColumnMapping s =
+      identify_columns(read_csv(po_fixture("semicolon.csv"), "semicolon.csv"));
   CHECK(column(s, "Units").field == "quantity");
   CHECK(column(s, "Price").field == "unit_cost");
   CHECK(column(s, "Size").field == "size");

@@ -12,7 +12,8 @@ using namespace collproc;
 
 TEST_CASE("the readers give a table or bad_input for every robustness corpus file", "[po][corpus]")
 {
-  const std::filesystem::path corpus = collproc::test::source_dir() / ".." / "shared" / "corpus" / "robustness";
+  const std::filesystem::path corpus =
+      collproc::test::source_dir() / ".." / "shared" / "corpus" / "robustness";
   if (!std::filesystem::is_directory(corpus)) {
     WARN("robustness corpus not found at " << corpus.string() << ": skipped");
     return;

@@ -75,7 +75,8 @@ TEST_CASE("read_csv cuts very long cells and keeps the row", "[po]")
 {
   collproc::test::TempDir dir;
   collproc::test::write_file(dir.path() / "long.csv",
-                             "Style,Color,Size,Qty,Notes\nSS26-1042,Black,M,2," + std::string(300000, 'x') + "\n");
+                             "Style,Color,Size,Qty,Notes\nSS26-1042,Black,M,2," +
+                                 std::string(300000, 'x') + "\n");
   const model::PoTable t = read_csv(dir.path() / "long.csv", "long.csv");
   REQUIRE(t.rows.size() == 1);
   CHECK(t.rows[0].cells[3] == "2");

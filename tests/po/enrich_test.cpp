@@ -37,12 +37,12 @@ TEST_CASE("normalise_style folds case, spaces, dashes, dots and a leading #", "[
 
 TEST_CASE("enrich matches exactly, then normalised, then nearest", "[po]")
 {
-  const std::vector<model::Product> products = {product("p1", "SS26-1042"), product("p2", "SS26-2001"),
-                                                product("p3", "KN-77310")};
+  const std::vector<model::Product> products = {
+      product("p1", "SS26-1042"), product("p2", "SS26-2001"), product("p3", "KN-77310")};
   const std::vector<model::EnrichedSku> e =
-    enrich({sku("SS26-1042"), sku("ss26 2001"), sku("KN-73710"), sku("SS26-1042-BLK"), sku("ZZ-9000"),
-            sku("SS26-1043")},
-           products);
+      enrich({sku("SS26-1042"), sku("ss26 2001"), sku("KN-73710"), sku("SS26-1042-BLK"),
+              sku("ZZ-9000"), sku("SS26-1043")},
+             products);
   REQUIRE(e.size() == 6);
   CHECK(e[0].match == "exact");
   CHECK(e[0].product_id == "p1");

@@ -53,7 +53,8 @@ std::vector<model::Item> items_of_long_po(const std::string& collection = "ss26"
   const model::PoTable t = read_xlsx(po_fixture("long.xlsx"), "long.xlsx");
   const SkuExtraction x = extract_skus(t, identify_columns(t));
   const std::vector<model::Product> products = linesheet();
-  return build_items(enrich(x.skus, products), products, {{"p-dress", {"images/aaa.jpg"}}}, collection, po_record());
+  return build_items(enrich(x.skus, products), products, {{"p-dress", {"images/aaa.jpg"}}},
+                     collection, po_record());
 }
 
 } // namespace

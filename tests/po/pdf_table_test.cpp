@@ -13,14 +13,16 @@ namespace {
 
 // Lays out a line of cells at the given x positions like a PDF table: each
 // cell's words 4 pt apart at 10 pt, as Helvetica would set them.
-void add_line(model::TextPage& page, double y, const std::vector<std::pair<double, std::string>>& cells)
+void add_line(model::TextPage& page, double y,
+              const std::vector<std::pair<double, std::string>>& cells)
 {
   for (const auto& [x, text] : cells) {
     double cursor = x;
     size_t start = 0;
     while (start <= text.size()) {
       size_t space = text.find(' ', start);
-      const std::string word = text.substr(start, space == std::string::npos ? std::string::npos : space - start);
+      const std::string word =
+          text.substr(start, space == std::string::npos ? std::string::npos : space - start);
       const double width = 5.5 * static_cast<double>(word.size());
       model::Word w;
       w.text = word;
@@ -37,7 +39,7 @@ void add_line(model::TextPage& page, double y, const std::vector<std::pair<doubl
 }
 
 const std::vector<std::pair<double, std::string>> k_header = {
-  {40, "Style #"}, {130, "Colour"}, {220, "Size"}, {280, "Qty"}, {330, "Unit Cost"}};
+    {40, "Style #"}, {130, "Colour"}, {220, "Size"}, {280, "Qty"}, {330, "Unit Cost"}};
 
 model::TextPage page_with(int number, bool with_preamble)
 {
@@ -64,8 +66,10 @@ model::TextPage page_with(int number, bool with_preamble)
 TEST_CASE("table_from_pdf_pages rebuilds rows and columns from word positions", "[po]")
 {
   model::TextPage p1 = page_with(1, true);
-  add_line(p1, 120, {{40, "SS26-1042"}, {130, "Navy Blue"}, {220, "M"}, {285, "4"}, {335, "42.00"}});
-  add_line(p1, 134, {{40, "SS26-1042"}, {130, "Navy Blue"}, {220, "L"}, {285, "2"}, {335, "42.00"}});
+  add_line(p1, 120,
+           {{40, "SS26-1042"}, {130, "Navy Blue"}, {220, "M"}, {285, "4"}, {335, "42.00"}});
+  add_line(p1, 134,
+           {{40, "SS26-1042"}, {130, "Navy Blue"}, {220, "L"}, {285, "2"}, {335, "42.00"}});
   model::TextPage p2 = page_with(2, false);
   add_line(p2, 120, {{40, "SS26-2001"}, {130, "Oat"}, {220, "OS"}, {285, "12"}, {335, "55.00"}});
   add_line(p2, 134, {{40, "Total"}, {285, "18"}});

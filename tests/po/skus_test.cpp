@@ -84,8 +84,9 @@ TEST_CASE("extract_skus sums repeated SKUs and reads grouped and decimal-comma n
 
   model::PoTable t;
   t.header = {"Style", "Color", "Size", "Qty"};
-  t.rows = {{2, {"A-1", "Red", "M", "2"}}, {3, {"a 1", "red", "m", "3"}}, {4, {"A-1", "Red", "L", "two"}}, {5, {"", "", "", ""}},
-            {6, {"A-2", "Blue", "S", "1"}}, {7, {"A-2", "Blue", "M", "1"}}};
+  t.rows = {{2, {"A-1", "Red", "M", "2"}},   {3, {"a 1", "red", "m", "3"}},
+            {4, {"A-1", "Red", "L", "two"}}, {5, {"", "", "", ""}},
+            {6, {"A-2", "Blue", "S", "1"}},  {7, {"A-2", "Blue", "M", "1"}}};
   const SkuExtraction d = extract(t);
   REQUIRE(d.skus.size() == 3);
   CHECK(d.skus[0].quantity == 5);

@@ -29,19 +29,22 @@ TEST_CASE("sample POs give the SKUs their truth lists", "[po][testdata]")
         continue;
       }
       INFO(po.string());
-      const nlohmann::json truth = nlohmann::json::parse(collproc::test::read_file(dir.path() / "truth.json"));
+      const nlohmann::json truth =
+          nlohmann::json::parse(collproc::test::read_file(dir.path() / "truth.json"));
       using Key = std::tuple<std::string, std::string, std::string>;
       std::map<Key, int> expected;
       for (const nlohmann::json& line : truth.at("po_lines")) {
         const std::string size = line.value("size", "");
         expected[{po::normalise_style(line.at("style_number").get<std::string>()),
-                  po::fold(line.value("color", "")), po::fold(size)}] += line.at("quantity").get<int>();
+                  po::fold(line.value("color", "")), po::fold(size)}] +=
+            line.at("quantity").get<int>();
       }
       const model::PoTable table = po::read_po(po, po.filename().string(), format);
       const po::SkuExtraction x = po::extract_skus(table, po::identify_columns(table));
       std::map<Key, int> got;
       for (const model::Sku& s : x.skus) {
-        got[{po::normalise_style(s.style_number), po::fold(s.color), po::fold(s.size)}] += s.quantity;
+        got[{po::normalise_style(s.style_number), po::fold(s.color), po::fold(s.size)}] +=
+            s.quantity;
       }
       CHECK(got == expected);
     }

@@ -87,7 +87,8 @@ TEST_CASE("read_xlsx picks the order sheet and leaves hidden rows and columns ou
   CHECK(t.rows.size() == 4);
 }
 
-TEST_CASE("read_xlsx reads inline strings, prefixed XML, rich shared strings and 1904 dates", "[po]")
+TEST_CASE("read_xlsx reads inline strings, prefixed XML, rich shared strings and 1904 dates",
+          "[po]")
 {
   const std::vector<Grid> grids = read_xlsx_grids(po_fixture("inline.xlsx"), "inline.xlsx");
   REQUIRE(grids.size() == 1);

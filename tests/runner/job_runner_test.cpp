@@ -11,16 +11,16 @@
 
 using namespace collproc;
 using namespace collproc::runner;
+using collproc::test::TempDir;
 using state::JobKind;
 using state::JobStatus;
-using collproc::test::TempDir;
 
 namespace {
 
 class TestPhase final : public Phase {
 public:
   TestPhase(const char* name, int number, KeepOnCancel keep, Granularity granularity)
-    : m_info{name, name, JobKind::documents, number, 1, PhaseInputs::none, keep, granularity}
+      : m_info{name, name, JobKind::documents, number, 1, PhaseInputs::none, keep, granularity}
   {
   }
   const PhaseInfo& info() const override { return m_info; }
@@ -39,7 +39,10 @@ private:
 class Recorder final : public Progress {
 public:
   void note(const std::string& text) override { notes.push_back(text); }
-  void phase_skipped(const PhaseEvent& e, const std::string&) override { skipped.push_back(e.info->name); }
+  void phase_skipped(const PhaseEvent& e, const std::string&) override
+  {
+    skipped.push_back(e.info->name);
+  }
   std::vector<std::string> notes;
   std::vector<std::string> skipped;
 };
@@ -129,9 +132,7 @@ TEST_CASE("Cancelling keeps extraction units and deletes the job's later results
   CHECK(f.run().code == ExitCode::ok);
   CancelToken token;
   f.token = &token;
-  f.units.body = [](PhaseContext& ctx) {
-    ctx.commit_unit("doc", 1, "{}");
-  };
+  f.units.body = [](PhaseContext& ctx) { ctx.commit_unit("doc", 1, "{}"); };
   f.whole.body = [&](PhaseContext& ctx) {
     token.request(CancelReason::requested);
     ctx.set_units(3, "page");
@@ -153,7 +154,8 @@ TEST_CASE("A job a live process owns is refused with exit 75", "[runner]")
 {
   Fixture f;
   const ProcessIdentity me = current_process();
-  f.store.put_lease({"ss26", JobKind::documents, "other-task", me.host, me.pid, me.start, util::now_ms(), "since"});
+  f.store.put_lease({"ss26", JobKind::documents, "other-task", me.host, me.pid, me.start,
+                     util::now_ms(), "since"});
   try {
     f.run();
     FAIL("ran a job another task owns");
@@ -172,7 +174,8 @@ TEST_CASE("A job whose owner is gone is taken over and restarted", "[runner]")
   f.store.put_job(row);
   const ProcessIdentity me = current_process();
   // A pid that cannot exist (above pid_max), so the owner is surely gone.
-  f.store.put_lease({"ss26", JobKind::documents, "dead-task", me.host, 1 << 30, 1, util::now_ms(), "since"});
+  f.store.put_lease(
+      {"ss26", JobKind::documents, "dead-task", me.host, 1 << 30, 1, util::now_ms(), "since"});
   CHECK(f.run().code == ExitCode::ok);
   CHECK(f.progress.notes == std::vector<std::string>{"Restarting processing…"});
 }

@@ -137,11 +137,12 @@ TEST_CASE("Leases are refreshed only by their task", "[state]")
 
 TEST_CASE("Collection IDs must be valid Firestore document IDs", "[state]")
 {
-  for (const std::string& good : std::vector<std::string>{"ss26-womens", "AW25.Men_1", "a", std::string(1500, 'x')}) {
+  for (const std::string& good :
+       std::vector<std::string>{"ss26-womens", "AW25.Men_1", "a", std::string(1500, 'x')}) {
     CHECK_NOTHROW(validate_collection_id(good));
   }
-  for (const std::string& bad :
-       std::vector<std::string>{"", ".", "..", "a/b", "__meta__", std::string(1501, 'x'), std::string("a\nb")}) {
+  for (const std::string& bad : std::vector<std::string>{
+           "", ".", "..", "a/b", "__meta__", std::string(1501, 'x'), std::string("a\nb")}) {
     CHECK_THROWS_AS(validate_collection_id(bad), Error);
   }
 }

@@ -19,7 +19,7 @@ private:
   std::filesystem::path m_path;
 };
 
-std::filesystem::path source_dir();  // the checkout
+std::filesystem::path source_dir();   // the checkout
 std::filesystem::path testdata_dir(); // source_dir() / "testdata"
 std::filesystem::path collproc_binary();
 
