@@ -8,6 +8,7 @@
 #include "core/pdf/pdf_document.hpp"
 #include "core/phases/ids.hpp"
 #include "core/phases/names.hpp"
+#include "core/phases/page_phase.hpp"
 #include "core/phases/phases.hpp"
 
 #include <cstdint>
@@ -17,12 +18,6 @@
 namespace collproc::phases {
 
 namespace {
-
-// One page's output row, serialised on the worker that read the page.
-struct PageOutput {
-  std::string payload;
-  int64_t placements = 0;
-};
 
 // Reads one page's placements and stores the images it meets first. Runs on
 // a worker thread: touches only its own Document and the blob store (whose
@@ -61,48 +56,14 @@ public:
 
   void run(runner::PhaseContext& ctx) const override
   {
-    const auto docs = ctx.store.documents(ctx.collection, model::DocumentKind::linesheet);
-    int total = 0;
-    for (const auto& doc : docs) {
-      total += doc.pages;
-    }
-    ctx.set_units(total, "page");
+    // Poppler, hashing, JSON and blob writes run on the workers; a page's
+    // blobs are on disk before its row commits because the worker writes
+    // them before handing the page over.
     state::BlobStore& blobs = ctx.store.blobs();
-    for (const auto& doc : docs) {
-      std::vector<int> pages;
-      for (int page = 1; page <= doc.pages; ++page) {
-        if (ctx.unit_done(doc.document_id, page)) {
-          ctx.advance();
-        } else {
-          pages.push_back(page);
-        }
-      }
-      if (pages.empty()) {
-        continue;
-      }
-      // Poppler, hashing, JSON and blob writes (each ending in fsync) run on
-      // worker threads; rows commit here, on the store's one thread, in page
-      // order. A page's blobs are on disk before its row commits because the
-      // worker writes them before handing the page over.
-      const std::string& doc_sha = doc.sha256;
-      pdf::PageWorkers<PageOutput> workers(
-          blobs.path_of(doc.sha256), doc.filename, pages,
-          [&blobs, &doc_sha](pdf::Document& pdf, int page) {
-            return extract_page(pdf, page, doc_sha, blobs);
-          },
-          pdf::default_page_threads());
-      for (const int page : pages) {
-        try {
-          const PageOutput out = workers.next();
-          ctx.count("placements", out.placements);
-          ctx.count("pages", 1);
-          ctx.commit_unit(doc.document_id, page, out.payload);
-        } catch (const Error& e) {
-          rethrow_for(ctx, doc.filename, page, e);
-        }
-        ctx.advance();
-      }
-    }
+    run_pending_pages(ctx, "placements", pdf::default_page_threads(),
+                      [&blobs](pdf::Document& pdf, int page, const model::DocumentRecord& doc) {
+                        return extract_page(pdf, page, doc.sha256, blobs);
+                      });
   }
 };
 
