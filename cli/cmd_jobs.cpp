@@ -104,6 +104,11 @@ bool is_stale(state::StateStore& store, const std::string& c, JobKind job, int64
   return !lease || !runner::lease_is_live(*lease, util::now_ms(), stale_after_ms);
 }
 
+bool has_kind(const std::vector<model::DocumentRecord>& docs, model::DocumentKind kind)
+{
+  return std::any_of(docs.begin(), docs.end(), [kind](const auto& d) { return d.kind == kind; });
+}
+
 uint32_t fnv1a(const std::string& s)
 {
   uint32_t h = 2166136261u;
@@ -160,12 +165,8 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
         auto store = open_store(g, state::StateStore::Open::existing);
         store->require_collection(request->collection);
         const auto docs = store->documents(request->collection);
-        const bool has_linesheet = std::any_of(docs.begin(), docs.end(), [](const auto& d) {
-          return d.kind == model::DocumentKind::linesheet;
-        });
-        const bool has_po = std::any_of(docs.begin(), docs.end(), [](const auto& d) {
-          return d.kind == model::DocumentKind::po;
-        });
+        const bool has_linesheet = has_kind(docs, model::DocumentKind::linesheet);
+        const bool has_po = has_kind(docs, model::DocumentKind::po);
         if (!has_linesheet || !has_po) {
           throw Error(
               ExitCode::not_found,
@@ -337,12 +338,8 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
             continue;
           }
           const auto docs = store->documents(c);
-          const bool has_linesheet = std::any_of(docs.begin(), docs.end(), [](const auto& d) {
-            return d.kind == model::DocumentKind::linesheet;
-          });
-          const bool has_po = std::any_of(docs.begin(), docs.end(), [](const auto& d) {
-            return d.kind == model::DocumentKind::po;
-          });
+          const bool has_linesheet = has_kind(docs, model::DocumentKind::linesheet);
+          const bool has_po = has_kind(docs, model::DocumentKind::po);
           for (const JobKind job : {JobKind::documents, JobKind::items}) {
             const auto status = store->job(c, job).status;
             const bool ready =
