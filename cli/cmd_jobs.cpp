@@ -276,6 +276,7 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
     cmd->callback([&g, &action, stale_after] {
       action = [&g, stale_after] {
         auto store = open_store(g, state::StateStore::Open::existing);
+        store->blobs().remove_dead_temps();
         int worst = 0;
         int recovered = 0;
         for (const auto& c : store->collections()) {

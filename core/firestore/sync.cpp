@@ -7,6 +7,7 @@
 #include "core/runner/job_runner.hpp"
 #include "core/util/error.hpp"
 #include "core/util/hash.hpp"
+#include "core/util/test_hooks.hpp"
 
 #include <fmt/format.h>
 
@@ -223,6 +224,7 @@ SyncResult push(state::StateStore& store, const std::string& c, const SyncPlan& 
       step(fmt::format("present {}", image.remote));
     } else {
       storage.upload(image.object, store.blobs().read(image.sha256), image.content_type);
+      util::crash_point("sync-uploaded");
       ++result.images_uploaded;
       step(fmt::format("uploaded {}", image.remote));
     }
@@ -240,6 +242,7 @@ SyncResult push(state::StateStore& store, const std::string& c, const SyncPlan& 
       writes.push_back(plan.writes[i].write);
     }
     firestore.commit(writes);
+    util::crash_point("sync-committed");
     ++result.commits;
     // Recorded only once the server confirmed the commit: a crash before
     // this point sends the same idempotent writes again on the next run.
@@ -250,6 +253,7 @@ SyncResult push(state::StateStore& store, const std::string& c, const SyncPlan& 
       w.kind == PlannedWrite::Kind::remove ? ++result.deletes : ++result.updates;
     }
     tx.commit();
+    util::crash_point("sync-recorded");
     step(fmt::format("committed {} writes ({}/{})", end - start, end, plan.writes.size()));
   }
   return result;

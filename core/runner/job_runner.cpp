@@ -2,6 +2,7 @@
 
 #include "core/runner/process_identity.hpp"
 #include "core/util/hash.hpp"
+#include "core/util/test_hooks.hpp"
 #include "core/util/time.hpp"
 
 #include <fmt/format.h>
@@ -203,6 +204,7 @@ RunOutcome JobRunner::run(const RunRequest& req)
     m_store.put_run({task_id, c, req.job, started, "", "processing", nlohmann::json::array()});
     tx.commit();
   }
+  util::crash_point("job-leased");
 
   m_progress.job_started(c, req.job, task_id);
   if (restarted) {
@@ -252,6 +254,7 @@ RunOutcome JobRunner::run(const RunRequest& req)
           }
           tx.commit();
         }
+        util::crash_point("phase-started");
 
         m_progress.phase_started(event);
         test_delay(m_cancel);
@@ -263,6 +266,7 @@ RunOutcome JobRunner::run(const RunRequest& req)
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::steady_clock::now() - t0)
                             .count();
+        util::crash_point("phase-before-commit");
         {
           Transaction tx(m_store.db());
           if (info.granularity == Granularity::whole) {
@@ -274,6 +278,7 @@ RunOutcome JobRunner::run(const RunRequest& req)
           m_store.put_checkpoint(c, {info.name, fp, true, ctx.counts(), ms, ""});
           tx.commit();
         }
+        util::crash_point("phase-committed");
         m_progress.phase_finished(event, ctx.counts(), static_cast<double>(ms) / 1000.0);
         run.phases.push_back({{"phase", info.name},
                               {"status", "ran"},
@@ -315,6 +320,7 @@ RunOutcome JobRunner::run(const RunRequest& req)
   // Record the outcome. A job whose lease was taken over is the new owner's
   // to report.
   if (outcome.code != ExitCode::already_running) {
+    util::crash_point("job-before-outcome");
     try {
       Transaction tx(m_store.db());
       if (outcome.status == JobStatus::cancelled) {

@@ -1,6 +1,7 @@
 #include "core/runner/phase.hpp"
 
 #include "core/state/sqlite.hpp"
+#include "core/util/test_hooks.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -29,9 +30,11 @@ bool PhaseContext::unit_done(const std::string& document_id, int unit)
 
 void PhaseContext::commit_unit(const std::string& document_id, int unit, const std::string& payload)
 {
+  util::crash_point("unit-before-commit");
   state::Transaction tx(store.db());
   store.put_output(collection, info.name, document_id, unit, payload);
   tx.commit();
+  util::crash_point("unit-committed");
   m_done.emplace(document_id, unit);
 }
 

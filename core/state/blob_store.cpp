@@ -2,12 +2,15 @@
 
 #include "core/util/error.hpp"
 #include "core/util/hash.hpp"
+#include "core/util/test_hooks.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <array>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -115,7 +118,9 @@ void BlobStore::install(const fs::path& temp, const std::string& sha256)
     errno = err;
     io_failure(target, "cannot rename blob into place");
   }
+  util::crash_point("blob-renamed");
   fsync_dir(target.parent_path());
+  util::crash_point("blob-installed");
 }
 
 void BlobStore::put(const std::string& sha256, std::string_view bytes)
@@ -127,6 +132,7 @@ void BlobStore::put(const std::string& sha256, std::string_view bytes)
   const int fd = create_temp(temp);
   try {
     write_all(fd, bytes.data(), bytes.size(), temp);
+    util::crash_point("blob-written");
     if (::fsync(fd) != 0) {
       io_failure(temp, "cannot flush blob");
     }
@@ -167,6 +173,7 @@ std::string BlobStore::put_file(const fs::path& source)
         break;
       }
       write_all(out, buffer.data(), static_cast<size_t>(n), temp);
+      util::crash_point("blob-file-chunk");
     }
     if (::fsync(out) != 0) {
       io_failure(temp, "cannot flush blob");
@@ -190,6 +197,24 @@ std::string BlobStore::put_file(const fs::path& source)
   }
   install(temp, sha);
   return sha;
+}
+
+int BlobStore::remove_dead_temps() const
+{
+  int removed = 0;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(m_root, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(".tmp-", 0) != 0) {
+      continue;
+    }
+    const long pid = std::strtol(name.c_str() + 5, nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      std::error_code rm;
+      removed += fs::remove(it->path(), rm) ? 1 : 0;
+    }
+  }
+  return removed;
 }
 
 std::string BlobStore::read(const std::string& sha256) const

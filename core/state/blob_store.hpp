@@ -27,6 +27,9 @@ public:
   // Throws Error naming the blob when it is missing or unreadable.
   std::string read(const std::string& sha256) const;
   const std::filesystem::path& root() const { return m_root; }
+  // Deletes the temporary files that processes killed mid-write left behind
+  // (those whose writer pid is gone); returns how many. Never touches blobs.
+  int remove_dead_temps() const;
 
 private:
   void install(const std::filesystem::path& temp, const std::string& sha256);
