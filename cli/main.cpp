@@ -5,6 +5,7 @@
 #include "cli/globals.hpp"
 #include "core/runner/cancel.hpp"
 #include "core/util/error.hpp"
+#include "core/util/limits.hpp"
 
 #include <fmt/format.h>
 
@@ -102,6 +103,39 @@ int main(int argc, char** argv)
                  "Requests --ai openai keeps in flight at once (default 4)")
       ->check(CLI::Range(1, 64));
 
+  util::Limits limits;
+  const char* limits_group = "Limits on untrusted documents";
+  app.add_option("--max-pages", limits.max_pages,
+                 "Refuse a PDF with more pages than this (default 5000)")
+      ->check(CLI::PositiveNumber)
+      ->envname("COLLPROC_MAX_PAGES")
+      ->group(limits_group);
+  app.add_option("--max-image-pixels", limits.max_image_pixels,
+                 "Leave out images larger than this many pixels (default 100000000)")
+      ->check(CLI::PositiveNumber)
+      ->envname("COLLPROC_MAX_IMAGE_PIXELS")
+      ->group(limits_group);
+  app.add_option("--page-timeout", limits.page_seconds,
+                 "Seconds one PDF page may take before its document fails (default 60)")
+      ->check(CLI::PositiveNumber)
+      ->envname("COLLPROC_PAGE_TIMEOUT")
+      ->group(limits_group);
+  app.add_option("--document-timeout", limits.document_seconds,
+                 "Seconds reading one PDF may take before it fails (default 900)")
+      ->check(CLI::PositiveNumber)
+      ->envname("COLLPROC_DOCUMENT_TIMEOUT")
+      ->group(limits_group);
+  app.add_option("--worker-memory", limits.worker_memory_mb,
+                 "MB of address space for each process that parses a PDF (default 2048)")
+      ->check(CLI::Range(64, 1 << 20))
+      ->envname("COLLPROC_WORKER_MEMORY")
+      ->group(limits_group);
+  app.add_option("--max-cell-bytes", limits.max_cell_bytes,
+                 "Cut spreadsheet and CSV cells longer than this, in bytes (default 4096)")
+      ->check(CLI::Range(16, 64 << 20))
+      ->envname("COLLPROC_MAX_CELL_BYTES")
+      ->group(limits_group);
+
   Action action;
   register_add(app, g, action);
   register_documents(app, g, action);
@@ -120,6 +154,7 @@ int main(int argc, char** argv)
     return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
   }
 
+  util::set_limits(limits);
   try {
     runner::install_signal_handlers();
     return action ? action() : 0;

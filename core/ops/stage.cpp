@@ -1,5 +1,6 @@
 #include "core/ops/stage.hpp"
 
+#include "core/pdf/page_workers.hpp"
 #include "core/pdf/pdf_document.hpp"
 #include "core/phases/ids.hpp"
 #include "core/po/csv_reader.hpp"
@@ -45,7 +46,7 @@ int validate(const fs::path& path, const std::string& format, DocumentKind kind)
         "export the linesheet as PDF, or stage this file with --po");
   }
   if (format == "pdf") {
-    return pdf::Document::open(path, path.string()).page_count();
+    return pdf::isolated_page_count(path, path.string());
   }
   if (format == "xlsx") {
     po::read_xlsx_grids(path, path.string());

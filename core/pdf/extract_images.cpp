@@ -2,6 +2,7 @@
 // with the image's stored bytes the first time the Document meets it.
 
 #include "core/pdf/pdf_document.hpp"
+#include "core/util/limits.hpp"
 
 #include "core/pdf/poppler_support.hpp"
 #include "core/util/hash.hpp"
@@ -22,9 +23,13 @@ namespace collproc::pdf {
 
 namespace {
 
-// Larger images are skipped: no linesheet photo needs more, and decoding one
-// would allocate without bound (hostile files declare 20000x20000 and more).
-constexpr std::int64_t k_max_pixels = 100'000'000;
+// Images over util::limits().max_image_pixels (--max-image-pixels) are
+// skipped: no linesheet photo needs more, and decoding one would allocate
+// without bound (hostile files declare 20000x20000 and more).
+std::int64_t max_pixels()
+{
+  return util::limits().max_image_pixels;
+}
 // An embedded JPEG larger than this is treated as unreadable rather than
 // buffered (a filtered stream can inflate far beyond the file's size).
 constexpr std::size_t k_max_jpeg_bytes = 256u * 1024 * 1024;
@@ -160,7 +165,7 @@ cv::Mat decode_alpha(Stream* mask_str, int mask_width, int mask_height, GfxImage
                      int width, int height)
 {
   if (mask_str == nullptr || mask_map == nullptr || mask_width <= 0 || mask_height <= 0 ||
-      static_cast<std::int64_t>(mask_width) * mask_height > k_max_pixels) {
+      static_cast<std::int64_t>(mask_width) * mask_height > max_pixels()) {
     return {};
   }
   cv::Mat alpha(mask_height, mask_width, CV_8UC1);
@@ -261,7 +266,7 @@ private:
   bool record(GfxState* state, Object* ref, Stream* str, int width, int height,
               GfxImageColorMap* color_map, bool inline_img, const SoftMask& mask)
   {
-    if (width <= 0 || height <= 0 || static_cast<std::int64_t>(width) * height > k_max_pixels) {
+    if (width <= 0 || height <= 0 || static_cast<std::int64_t>(width) * height > max_pixels()) {
       return false;
     }
     const std::optional<model::BBox> bbox = placement_box(state);

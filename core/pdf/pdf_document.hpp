@@ -68,9 +68,9 @@ struct PageImagesResult {
 // box's top-left as displayed (after /Rotate), y down, clipped to the clip
 // path and the page. Left out: placements with nothing visible, stencil masks
 // (1-bit shapes painted in one colour: icons, scanned line art), images over
-// 100 megapixels, images that cannot be decoded, and anything drawn in
-// annotations, tiling patterns or Type 3 glyphs. Damaged content yields what
-// can be read; an unreadable page yields no images and width = height = 0.
+// util::limits().max_image_pixels (--max-image-pixels), images that cannot be decoded, and anything
+// drawn in annotations, tiling patterns or Type 3 glyphs. Damaged content yields what can be read;
+// an unreadable page yields no images and width = height = 0.
 PageImagesResult extract_images(Document& doc, int page);
 
 // Every word on the page (1-based) with its box (same frame as

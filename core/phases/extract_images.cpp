@@ -1,8 +1,8 @@
 // Phase 1: every image placed on every linesheet page, with its bbox and
 // pixel size; each distinct image stored once in the blob store (JPEG bytes
 // untouched). Checkpoints per page: a rerun resumes at the first page that
-// has no output row. Pages are read on several threads (pdf::PageWorkers)
-// and committed in order on this one.
+// has no output row. Pages are read in worker processes (pdf::PageWorkers)
+// and committed in order on this thread.
 
 #include "core/pdf/page_workers.hpp"
 #include "core/pdf/pdf_document.hpp"
@@ -19,9 +19,9 @@ namespace collproc::phases {
 
 namespace {
 
-// Reads one page's placements and stores the images it meets first. Runs on
-// a worker thread: touches only its own Document and the blob store (whose
-// put() is safe to call from several threads: temp file, fsync, rename).
+// Reads one page's placements and stores the images it meets first. Runs in
+// a worker process: touches only its own Document and the blob store (whose
+// put() is safe from several processes: temp file, fsync, rename).
 PageOutput extract_page(pdf::Document& pdf, int page, const std::string& doc_sha256,
                         state::BlobStore& blobs)
 {
@@ -60,7 +60,7 @@ public:
     // blobs are on disk before its row commits because the worker writes
     // them before handing the page over.
     state::BlobStore& blobs = ctx.store.blobs();
-    run_pending_pages(ctx, "placements", pdf::default_page_threads(),
+    run_pending_pages(ctx, "placements", pdf::default_page_workers(),
                       [&blobs](pdf::Document& pdf, int page, const model::DocumentRecord& doc) {
                         return extract_page(pdf, page, doc.sha256, blobs);
                       });

@@ -35,7 +35,7 @@ public:
         whole_output<model::ColumnMapping>(ctx.store, ctx.collection, k_identify_columns);
     const po::SkuExtraction result = po::extract_skus(table, mapping);
     if (result.skus.empty()) {
-      throw Error(ExitCode::job_failed,
+      throw Error(ExitCode::bad_input,
                   fmt::format("{}: {}: no order lines found: expected rows with a style and a "
                               "quantity below the header",
                               ctx.collection, ctx.info.name),

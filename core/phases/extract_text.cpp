@@ -1,7 +1,7 @@
 // Phase 2: every word of every linesheet page with bbox and font size,
 // grouped into reading-order lines and blocks. Checkpoints per page. Pages
-// are read on several threads (pdf::PageWorkers) and committed in order on
-// this one.
+// are read in worker processes (pdf::PageWorkers) and committed in order on
+// this thread.
 
 #include "core/pdf/pdf_document.hpp"
 #include "core/phases/names.hpp"
@@ -26,8 +26,8 @@ PageOutput extract_page(pdf::Document& pdf, int page, const model::DocumentRecor
   return {nlohmann::json(text).dump(), static_cast<int64_t>(text.words.size())};
 }
 
-// Text work is all CPU: one thread per core, at least 2.
-int text_threads()
+// Text work is all CPU: one worker process per core, at least 2.
+int text_workers()
 {
   return std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
 }
@@ -50,7 +50,7 @@ public:
   void run(runner::PhaseContext& ctx) const override
   {
     // Layout analysis and JSON run on the workers.
-    run_pending_pages(ctx, "words", text_threads(), &extract_page);
+    run_pending_pages(ctx, "words", text_workers(), &extract_page);
   }
 };
 

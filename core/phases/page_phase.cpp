@@ -2,12 +2,31 @@
 
 #include "core/pdf/page_workers.hpp"
 #include "core/phases/phases.hpp"
+#include "core/util/limits.hpp"
+
+#include <fmt/format.h>
 
 #include <vector>
 
 namespace collproc::phases {
 
-void run_pending_pages(runner::PhaseContext& ctx, const char* count_name, int threads,
+namespace {
+
+// A page's output crosses from its worker process as "<count>\n<payload>".
+std::string pack(const PageOutput& out)
+{
+  return std::to_string(out.count) + "\n" + out.payload;
+}
+
+PageOutput unpack(const std::string& bytes)
+{
+  const std::size_t nl = bytes.find('\n');
+  return {bytes.substr(nl + 1), std::stoll(bytes.substr(0, nl))};
+}
+
+} // namespace
+
+void run_pending_pages(runner::PhaseContext& ctx, const char* count_name, int workers,
                        const PageWork& work)
 {
   const auto docs = ctx.store.documents(ctx.collection, model::DocumentKind::linesheet);
@@ -17,6 +36,13 @@ void run_pending_pages(runner::PhaseContext& ctx, const char* count_name, int th
   }
   ctx.set_units(total, "page");
   for (const auto& doc : docs) {
+    if (doc.pages > util::limits().max_pages) {
+      rethrow_for(ctx, doc.filename, 0,
+                  Error(ExitCode::bad_input,
+                        fmt::format("{} pages, more than the limit of {}", doc.pages,
+                                    util::limits().max_pages),
+                        "split the file, or raise the limit with --max-pages"));
+    }
     std::vector<int> pages;
     for (int page = 1; page <= doc.pages; ++page) {
       if (ctx.unit_done(doc.document_id, page)) {
@@ -28,12 +54,13 @@ void run_pending_pages(runner::PhaseContext& ctx, const char* count_name, int th
     if (pages.empty()) {
       continue;
     }
-    pdf::PageWorkers<PageOutput> workers(
+    pdf::PageWorkers pool(
         ctx.store.blobs().path_of(doc.sha256), doc.filename, pages,
-        [&work, &doc](pdf::Document& pdf, int page) { return work(pdf, page, doc); }, threads);
+        [&work, &doc](pdf::Document& pdf, int page) { return pack(work(pdf, page, doc)); },
+        workers);
     for (const int page : pages) {
       try {
-        const PageOutput out = workers.next();
+        const PageOutput out = unpack(pool.next([&ctx] { ctx.cancel.throw_if_requested(); }));
         ctx.count(count_name, out.count);
         ctx.count("pages", 1);
         ctx.commit_unit(doc.document_id, page, out.payload);

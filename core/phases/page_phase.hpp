@@ -1,8 +1,9 @@
 #pragma once
 // The loop both extraction phases share: every linesheet page without an
-// output row is read on worker threads (pdf::PageWorkers, one Poppler
-// document each), and rows commit here, on the store's one thread, in page
-// order, each page with its own transaction (the page checkpoint).
+// output row is read in worker processes (pdf::PageWorkers, one Poppler
+// document each, under the limits of util::limits()), and rows commit here,
+// on the store's one thread, in page order, each page with its own
+// transaction (the page checkpoint).
 
 #include "core/model/types.hpp"
 #include "core/pdf/pdf_document.hpp"
@@ -21,13 +22,15 @@ struct PageOutput {
   int64_t count = 0;
 };
 
-// Runs on a worker thread; may touch only its own Document and thread-safe
-// state such as the blob store.
+// Runs in a worker process; may touch only its own Document and files (the
+// blob store), never the state database.
 using PageWork = std::function<PageOutput(pdf::Document&, int page, const model::DocumentRecord&)>;
 
 // Commits work's output for every page not yet done, counting `count_name`
-// and "pages"; errors name the collection, file, phase and page.
-void run_pending_pages(runner::PhaseContext& ctx, const char* count_name, int threads,
+// and "pages"; errors name the collection, file, phase and page. A document
+// over --max-pages, or a page that crashes its worker or passes a limit,
+// fails the phase with Error(bad_input).
+void run_pending_pages(runner::PhaseContext& ctx, const char* count_name, int workers,
                        const PageWork& work);
 
 } // namespace collproc::phases

@@ -2,12 +2,16 @@
 // rows with their source row numbers, merged cells resolved. PDFs are read
 // word by word and the table rebuilt from positions.
 
+#include "core/pdf/page_workers.hpp"
 #include "core/pdf/pdf_document.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
 #include "core/phases/phases.hpp"
 #include "core/po/pdf_table.hpp"
 #include "core/po/read_po.hpp"
+
+#include <numeric>
+#include <vector>
 
 namespace collproc::phases {
 
@@ -37,12 +41,24 @@ public:
     model::PoTable table;
     try {
       if (po.format == "pdf") {
-        auto pdf = pdf::Document::open(path, po.filename);
-        ctx.set_units(pdf.page_count(), "page");
+        // Poppler reads the untrusted file in worker processes, as in phase 2.
+        const int count = pdf::isolated_page_count(path, po.filename);
+        ctx.set_units(count, "page");
+        std::vector<int> numbers(static_cast<std::size_t>(count));
+        std::iota(numbers.begin(), numbers.end(), 1);
+        pdf::PageWorkers pool(
+            path, po.filename, numbers,
+            [](pdf::Document& pdf, int page) {
+              model::TextPage text = pdf::extract_text(pdf, page);
+              text.page = page;
+              return nlohmann::json(text).dump();
+            },
+            pdf::default_page_workers());
         std::vector<model::TextPage> pages;
-        for (int page = 1; page <= pdf.page_count(); ++page) {
-          pages.push_back(pdf::extract_text(pdf, page));
-          pages.back().page = page;
+        for (int page = 1; page <= count; ++page) {
+          pages.push_back(nlohmann::json::parse(pool.next([&ctx] {
+                            ctx.cancel.throw_if_requested();
+                          })).get<model::TextPage>());
           ctx.advance();
         }
         table = po::table_from_pdf_pages(pages, po.filename);

@@ -188,13 +188,13 @@ model::ColumnMapping identify_columns(const model::PoTable& table)
     has_quantity = has_quantity || a.field == "quantity" || a.field == "size_run";
   }
   if (!has_style) {
-    throw Error(ExitCode::job_failed,
+    throw Error(ExitCode::bad_input,
                 "no style column: expected a header such as 'Style #', "
                 "'Style No', 'Article' or 'Item'",
                 "rename the style-number column of the purchase order");
   }
   if (!has_quantity) {
-    throw Error(ExitCode::job_failed,
+    throw Error(ExitCode::bad_input,
                 "no quantity column: expected a header such as 'Qty' or "
                 "'Units', or one column per size (XS S M L XL)",
                 "rename the quantity column of the purchase order");

@@ -1,5 +1,7 @@
 #include "core/po/csv_reader.hpp"
+#include "core/util/limits.hpp"
 
+#include "core/po/text.hpp"
 #include "core/util/error.hpp"
 
 #include <array>
@@ -51,36 +53,6 @@ std::string convert(std::string_view bytes, const char* from, size_t unit)
   return out;
 }
 
-bool valid_utf8(std::string_view s)
-{
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    size_t len = 0;
-    if (c < 0x80) {
-      len = 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-    } else {
-      return false;
-    }
-    if (i + len > s.size()) {
-      return false;
-    }
-    for (size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
-        return false;
-      }
-    }
-    i += len;
-  }
-  return true;
-}
-
 std::string drop_nuls(std::string text)
 {
   std::erase(text, '\0');
@@ -124,7 +96,7 @@ ParseResult parse(std::string_view text, char delim, size_t max_records)
     field_started = false;
   };
   const auto append = [&](char c) {
-    if (field.size() < k_max_csv_cell_bytes) {
+    if (field.size() < util::limits().max_cell_bytes) {
       field += c;
     } else {
       result.truncated_cells = true;
@@ -247,7 +219,8 @@ std::string decode_text(std::string_view bytes, std::string& encoding)
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     encoding = "utf-8 bom";
     std::string_view rest = bytes.substr(3);
-    return drop_nuls(valid_utf8(rest) ? std::string(rest) : convert(rest, "UTF-8", 1));
+    // Not iconv from UTF-8: glibc's lets some ill-formed sequences through.
+    return drop_nuls(repair_utf8(rest));
   }
   if (bytes.starts_with("\xFF\xFE")) {
     encoding = "utf-16le bom";
@@ -274,7 +247,7 @@ std::string decode_text(std::string_view bytes, std::string& encoding)
     encoding = "utf-16be";
     return drop_nuls(convert(bytes, "UTF-16BE", 2));
   }
-  if (valid_utf8(bytes)) {
+  if (is_utf8(bytes)) {
     encoding = "utf-8";
     return drop_nuls(std::string(bytes));
   }
@@ -292,7 +265,7 @@ Grid parse_csv_text(std::string_view text)
     grid.notes.push_back("a quote is never closed: quotes read as plain text from that record on");
   }
   if (parsed.truncated_cells) {
-    grid.notes.push_back("cells longer than " + std::to_string(k_max_csv_cell_bytes) +
+    grid.notes.push_back("cells longer than " + std::to_string(util::limits().max_cell_bytes) +
                          " bytes were cut");
   }
   if (parsed.dropped_columns) {
@@ -300,6 +273,12 @@ Grid parse_csv_text(std::string_view text)
   }
   grid.rows.reserve(parsed.records.size());
   for (Record& r : parsed.records) {
+    if (parsed.truncated_cells) {
+      // A cut can fall inside a character: its first bytes become U+FFFD.
+      for (std::string& field : r.fields) {
+        field = repair_utf8(field);
+      }
+    }
     grid.rows.push_back(GridRow{r.line, std::move(r.fields)});
   }
   return grid;

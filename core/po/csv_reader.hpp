@@ -14,8 +14,8 @@ namespace collproc::po {
 
 // Files larger than this are refused: no purchase order is this big.
 constexpr size_t k_max_csv_bytes = 64u * 1024 * 1024;
-// Longer cells are cut here (with a note) so one runaway field stays small.
-constexpr size_t k_max_csv_cell_bytes = 64u * 1024;
+// Cells longer than util::limits().max_cell_bytes (--max-cell-bytes) are cut
+// (with a note) so one runaway field stays small.
 
 // The bytes as UTF-8, with the encoding it decided on ("utf-8", "utf-8 bom",
 // "utf-16le bom", "windows-1252", ...). Never throws on bad bytes: they

@@ -130,7 +130,7 @@ model::PoTable table_from_grid(const Grid& grid, const std::string& display_name
 {
   const std::optional<HeaderChoice> header = find_header_row(grid);
   if (!header) {
-    throw Error(ExitCode::job_failed,
+    throw Error(ExitCode::bad_input,
                 display_name +
                     ": no header row found: expected a row naming a style and a quantity column",
                 "check that the order table has a header row such as 'Style #, Color, Size, Qty'");

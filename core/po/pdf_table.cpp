@@ -126,7 +126,7 @@ model::PoTable table_from_pdf_pages(const std::vector<model::TextPage>& pages,
   const std::optional<HeaderChoice> header = find_header_row(grid);
   if (!header) {
     throw Error(
-        ExitCode::job_failed,
+        ExitCode::bad_input,
         display_name +
             ": no header row found: expected a line naming a style and a quantity column",
         "check that the PDF has selectable text with a header such as 'Style #  Color  Size  Qty'");

@@ -24,6 +24,41 @@ bool is_space_at(std::string_view s, size_t i, size_t& width)
   return false;
 }
 
+// The length of the well-formed UTF-8 sequence at s[i], 0 when there is none.
+size_t utf8_sequence_at(std::string_view s, size_t i)
+{
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const unsigned char c = byte(0);
+  size_t len = 0;
+  unsigned char low = 0x80; // the second byte's range
+  unsigned char high = 0xBF;
+  if (c < 0x80) {
+    return 1;
+  }
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    low = c == 0xE0 ? 0xA0 : 0x80;  // not overlong
+    high = c == 0xED ? 0x9F : 0xBF; // not a surrogate
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    low = c == 0xF0 ? 0x90 : 0x80;  // not overlong
+    high = c == 0xF4 ? 0x8F : 0xBF; // not past U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + len > s.size() || byte(1) < low || byte(1) > high) {
+    return 0;
+  }
+  for (size_t k = 2; k < len; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) {
+      return 0;
+    }
+  }
+  return len;
+}
+
 } // namespace
 
 std::string trim(std::string_view text)
@@ -63,6 +98,38 @@ std::string fold(std::string_view text)
   for (char c : lower_ascii(text)) {
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
       out += c;
+    }
+  }
+  return out;
+}
+
+bool is_utf8(std::string_view text)
+{
+  for (size_t i = 0; i < text.size();) {
+    const size_t len = utf8_sequence_at(text, i);
+    if (len == 0) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+std::string repair_utf8(std::string_view text)
+{
+  if (is_utf8(text)) {
+    return std::string(text);
+  }
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size();) {
+    const size_t len = utf8_sequence_at(text, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD"; // U+FFFD
+      ++i;
+    } else {
+      out.append(text.substr(i, len));
+      i += len;
     }
   }
   return out;

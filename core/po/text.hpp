@@ -24,6 +24,15 @@ std::optional<double> parse_number(std::string_view text);
 // A whole non-negative count ("4", "4.0", "1,200"); nullopt otherwise.
 std::optional<int> parse_count(std::string_view text);
 
+// Whether the bytes are well-formed UTF-8 (RFC 3629: no overlong forms,
+// surrogates or code points past U+10FFFF), as JSON requires of the tables
+// and SKUs the steps store.
+bool is_utf8(std::string_view text);
+
+// The text with each byte that starts no well-formed UTF-8 sequence (a stray
+// byte, or the rest of a character cut in two) replaced by U+FFFD.
+std::string repair_utf8(std::string_view text);
+
 // Shortest decimal form of a number as read from a spreadsheet: 42 -> "42",
 // 42.5 -> "42.5", 0.1+0.2 -> "0.3".
 std::string format_number(double value);

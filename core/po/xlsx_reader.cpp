@@ -1,4 +1,5 @@
 #include "core/po/xlsx_reader.hpp"
+#include "core/util/limits.hpp"
 
 #include "core/po/text.hpp"
 #include "core/util/error.hpp"
@@ -187,8 +188,8 @@ std::string string_item_text(pugi::xml_node si)
     } else if (name == "r") {
       text += child(c, "t").text().get();
     }
-    if (text.size() > k_max_xlsx_cell_bytes) {
-      text.resize(k_max_xlsx_cell_bytes);
+    if (text.size() > util::limits().max_cell_bytes) {
+      text.resize(util::limits().max_cell_bytes);
       break;
     }
   }
@@ -393,8 +394,8 @@ std::string cell_value(pugi::xml_node c, const SheetContext& ctx, bool& bad_inde
       text = is_date ? excel_serial_to_iso(number, ctx.date1904) : format_number(number);
     }
   }
-  if (text.size() > k_max_xlsx_cell_bytes) {
-    text.resize(k_max_xlsx_cell_bytes);
+  if (text.size() > util::limits().max_cell_bytes) {
+    text.resize(util::limits().max_cell_bytes);
   }
   return text;
 }
@@ -644,6 +645,17 @@ std::vector<Grid> read_xlsx_grids(const std::filesystem::path& path,
     if (state == "hidden" || state == "veryHidden") {
       grid.notes.push_back("hidden sheet");
     }
+    // pugixml does not check UTF-8 and a cut cell can end inside a
+    // character; the table is stored as JSON, which must be UTF-8.
+    grid.sheet = repair_utf8(grid.sheet);
+    for (GridRow& row : grid.rows) {
+      for (std::string& cell : row.cells) {
+        cell = repair_utf8(cell);
+      }
+    }
+    for (std::string& note : grid.notes) {
+      note = repair_utf8(note);
+    }
     grids.push_back(std::move(grid));
   });
   return grids;
@@ -674,7 +686,7 @@ model::PoTable read_xlsx(const std::filesystem::path& path, const std::string& d
   }
   if (best == nullptr) {
     throw Error(
-        ExitCode::job_failed,
+        ExitCode::bad_input,
         display_name + ": " +
             "no header row found: expected a row naming a style and a quantity column (on any of " +
             std::to_string(grids.size()) + " sheet(s))",

@@ -18,9 +18,8 @@ namespace collproc::po {
 constexpr size_t k_max_xlsx_entry_bytes = 48u * 1024 * 1024;
 // All entries read from one file together.
 constexpr size_t k_max_xlsx_total_bytes = 160u * 1024 * 1024;
-// A cell's text is cut here (one huge shared string used by thousands of
-// cells must not multiply into gigabytes).
-constexpr size_t k_max_xlsx_cell_bytes = 4096;
+// A cell's text is cut at util::limits().max_cell_bytes (--max-cell-bytes): one
+// huge shared string used by thousands of cells must not multiply into gigabytes.
 
 // Every worksheet of the workbook as a grid (sheet name set, hidden rows and
 // columns left out, merges filled), in workbook order; a hidden sheet's

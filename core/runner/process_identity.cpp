@@ -1,5 +1,7 @@
 #include "core/runner/process_identity.hpp"
 
+#include "core/util/child.hpp"
+
 #include <signal.h>
 #include <unistd.h>
 
@@ -60,6 +62,9 @@ bool lease_is_live(const state::LeaseRow& lease, int64_t now_ms, int64_t stale_a
   }
   if (kill(static_cast<pid_t>(lease.pid), 0) != 0 && errno != EPERM) {
     return false;
+  }
+  if (util::process_exited(lease.pid)) {
+    return false; // killed, and not yet reaped by its parent
   }
   const int64_t start = process_start_time(lease.pid);
   return start != 0 && (lease.proc_start == 0 || start == lease.proc_start);

@@ -1,5 +1,6 @@
 #include "core/state/blob_store.hpp"
 
+#include "core/util/child.hpp"
 #include "core/util/error.hpp"
 #include "core/util/hash.hpp"
 #include "core/util/test_hooks.hpp"
@@ -209,7 +210,7 @@ int BlobStore::remove_dead_temps() const
       continue;
     }
     const long pid = std::strtol(name.c_str() + 5, nullptr, 10);
-    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+    if (pid > 0 && util::process_exited(pid)) {
       std::error_code rm;
       removed += fs::remove(it->path(), rm) ? 1 : 0;
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Purchase orders that read but hold no usable order table fail the job with
-# exit 1 and an error in the status that says what was expected.
+# Purchase orders that read but hold no usable order table are bad input: the
+# job fails with exit 65 and an error in the status that says what was expected.
 source "$(dirname "$0")/lib.bash"
 
 check_failure() { # check_failure COLLECTION STEP_LABEL TEXT
@@ -21,7 +21,7 @@ printf 'Style,Colour,Size\nSS26-1042,Black,M\n' >"$WORK/no-qty.csv"
 for case in no-header no-qty; do
   "$COLLPROC" -q add "$case" --linesheet "$TESTDATA/grid-basic/linesheet.pdf" --po "$WORK/$case.csv"
   "$COLLPROC" -q --progress none process "$case"
-  expect_code 1 "$COLLPROC" --progress none generate-items "$case"
+  expect_code 65 "$COLLPROC" --progress none generate-items "$case"
   grep -q "^collproc: error: $case: .*$case.csv" "$WORK/err" || fail "$case: error does not name collection and file: $(cat "$WORK/err")"
 done
 check_failure no-header "Parsing purchase order" "no header row found"

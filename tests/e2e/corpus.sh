@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The robustness corpus (broken and odd real-world PDFs, spreadsheets, CSVs):
-# `add` exits 0 or 65 with a message naming the file; `process` and
-# `generate-items` exit 0, 1 or 65; never a crash, a hang or unbounded
-# memory, and the state file stays intact. Skipped when the corpus is absent.
+# `add`, `process` and `generate-items` exit 0 or 65, and a 65 names the
+# file; never a crash, a hang or unbounded memory, and the state file stays
+# intact. Prints the files by outcome. Skipped when the corpus is absent.
 source "$(dirname "$0")/lib.bash"
 
 corpus=${SHARED_DIR:-$SOURCE_DIR/../shared}/corpus/robustness
@@ -16,6 +16,8 @@ ok_code() { # ok_code CODE ALLOWED...
 }
 
 n=0
+declare -A outcomes=()
+outcome() { outcomes[$1]=$((${outcomes[$1]:-0} + 1)); }
 for f in "$corpus"/pdf/*.pdf "$corpus"/xlsx/*.xlsx "$corpus"/csv/*.csv; do
   n=$((n + 1))
   id=c$n
@@ -28,15 +30,28 @@ for f in "$corpus"/pdf/*.pdf "$corpus"/xlsx/*.xlsx "$corpus"/csv/*.csv; do
   ok_code "$code" 0 65 || fail "$name: add exited $code: $(cat "$WORK/err")"
   if [ "$code" -eq 65 ]; then
     grep -q "$name" "$WORK/err" || fail "$name: refusal does not name the file: $(cat "$WORK/err")"
+    outcome "refused by add (65)"
     continue
   fi
   code=0; timeout 120 "$COLLPROC" --progress none process "$id" >"$WORK/out" 2>"$WORK/err" || code=$?
-  ok_code "$code" 0 1 65 || fail "$name: process exited $code: $(cat "$WORK/err")"
-  # A corpus PDF is the linesheet; only a corpus spreadsheet needs item generation.
-  if [ "$code" -eq 0 ] && [ "${f##*.}" != pdf ]; then
-    code=0; timeout 120 "$COLLPROC" --progress none generate-items "$id" >"$WORK/out" 2>"$WORK/err" || code=$?
-    ok_code "$code" 0 1 65 || fail "$name: generate-items exited $code: $(cat "$WORK/err")"
+  ok_code "$code" 0 65 || fail "$name: process exited $code: $(cat "$WORK/err")"
+  if [ "$code" -eq 65 ]; then
+    grep -q "$name" "$WORK/err" || fail "$name: process failure does not name the file: $(cat "$WORK/err")"
+    outcome "failed process (65)"
+    continue
   fi
+  # A corpus PDF is the linesheet; only a corpus spreadsheet needs item generation.
+  if [ "${f##*.}" != pdf ]; then
+    code=0; timeout 120 "$COLLPROC" --progress none generate-items "$id" >"$WORK/out" 2>"$WORK/err" || code=$?
+    ok_code "$code" 0 65 || fail "$name: generate-items exited $code: $(cat "$WORK/err")"
+    if [ "$code" -eq 65 ]; then
+      grep -q "$name" "$WORK/err" || fail "$name: generate-items failure does not name the file: $(cat "$WORK/err")"
+      outcome "failed generate-items (65)"
+      continue
+    fi
+  fi
+  outcome "processed (0)"
 done
+for o in "${!outcomes[@]}"; do echo "corpus: ${outcomes[$o]} $o"; done
 [ "$(sqlite3 "$COLLPROC_STATE" 'PRAGMA integrity_check')" = ok ] || fail "state file damaged"
 echo "corpus: $n files, every outcome clean"

@@ -95,7 +95,7 @@ TEST_CASE("identify_columns fails on a PO without a quantity column", "[po]")
     identify_columns(t);
     FAIL("no error");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::job_failed);
+    CHECK(e.code() == ExitCode::bad_input);
     CHECK(std::string(e.what()).find("no quantity column") != std::string::npos);
   }
 }

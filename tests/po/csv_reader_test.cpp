@@ -1,6 +1,7 @@
 // tests/po/csv_reader_test.cpp mirrors core/po/csv_reader.cpp
 #include "core/po/csv_reader.hpp"
 #include "core/util/error.hpp"
+#include "core/util/limits.hpp"
 #include "tests/po/po_test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -80,7 +81,7 @@ TEST_CASE("read_csv cuts very long cells and keeps the row", "[po]")
   const model::PoTable t = read_csv(dir.path() / "long.csv", "long.csv");
   REQUIRE(t.rows.size() == 1);
   CHECK(t.rows[0].cells[3] == "2");
-  CHECK(t.rows[0].cells[4].size() == k_max_csv_cell_bytes);
+  CHECK(t.rows[0].cells[4].size() == util::limits().max_cell_bytes);
 }
 
 TEST_CASE("read_csv reads CR-only line ends", "[po]")
@@ -99,7 +100,7 @@ TEST_CASE("read_csv refuses files with no header row or that are not CSV", "[po]
     read_csv(po_fixture("no_header.csv"), "po.csv");
     FAIL("no error");
   } catch (const Error& e) {
-    CHECK(e.code() == ExitCode::job_failed);
+    CHECK(e.code() == ExitCode::bad_input);
     CHECK(std::string(e.what()) ==
           "po.csv: no header row found: expected a row naming a style and a quantity column");
   }

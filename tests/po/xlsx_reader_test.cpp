@@ -116,7 +116,7 @@ TEST_CASE("read_xlsx refuses zip bombs, broken zips and empty workbooks", "[po]"
   CHECK(message.find("zip bomb") != std::string::npos);
   CHECK(code_of("broken.xlsx", &message) == ExitCode::bad_input);
   CHECK(message.starts_with("broken.xlsx: "));
-  CHECK(code_of("empty.xlsx", &message) == ExitCode::job_failed);
+  CHECK(code_of("empty.xlsx", &message) == ExitCode::bad_input);
   CHECK(message.find("no header row found") != std::string::npos);
   CHECK(code_of("quoted.csv", &message) == ExitCode::bad_input);
 }

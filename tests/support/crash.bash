@@ -27,6 +27,16 @@ copy_state() {
   cp -a "$1.blobs" "$2.blobs"
 }
 
+# wait_group_gone PID: waits until every process of PID's group (its worker processes, killed
+# with it) has exited, as a later cron run would find them.
+wait_group_gone() {
+  for _ in $(seq 1 200); do
+    pgrep -g "$1" >/dev/null || return 0
+    sleep 0.02
+  done
+  fail "the worker processes of pid $1 outlived it by 4 s"
+}
+
 # count_points DIR JOB: how many crash points an uninterrupted run reaches.
 count_points() {
   local dir=$1 job=$2
@@ -42,8 +52,9 @@ crash_at() {
   local dir=$1 job=$2 n=$3 state=$1/trial.db code=0
   copy_state "$dir/start.db" "$state"
   COLLPROC_STATE=$state COLLPROC_TEST_CRASH_AT=$n \
-    "$COLLPROC" -q --progress none "$(job_command "$job")" ss26 >/dev/null 2>"$dir/crash.err" &
+    setsid "$COLLPROC" -q --progress none "$(job_command "$job")" ss26 >/dev/null 2>"$dir/crash.err" &
   { wait $! || code=$?; } 2>/dev/null
+  wait_group_gone $!
   [ "$code" = 137 ] || fail "$job, point $n: expected a SIGKILL (137), got exit $code: $(cat "$dir/crash.err")"
   CRASH_TRIALS=$((CRASH_TRIALS + 1))
   COLLPROC_STATE=$state expect_code 0 "$COLLPROC" --progress none recover
