@@ -228,8 +228,8 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
   }
   // retry
   {
-    auto* cmd = app.add_subcommand("retry",
-                                   "Rerun a failed or cancelled job from its last good checkpoint");
+    auto* cmd = app.add_subcommand(
+        "retry", "Rerun a failed, cancelled or abandoned job from its last good checkpoint");
     auto request = std::make_shared<runner::RunRequest>();
     auto job = std::make_shared<std::string>();
     add_run_options(cmd, *request);
@@ -238,9 +238,12 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
       action = [&g, request, job] {
         auto store = open_store(g, state::StateStore::Open::existing);
         store->require_collection(request->collection);
+        // A job left "processing" by a dead owner (killed, or unable to
+        // record its failure on a full disk) is retried like a failed one.
         const auto retryable = [&](JobKind k) {
           const auto s = store->job(request->collection, k).status;
-          return s == JobStatus::failed || s == JobStatus::cancelled;
+          return s == JobStatus::failed || s == JobStatus::cancelled ||
+                 is_stale(*store, request->collection, k, 60000);
         };
         if (!job->empty()) {
           request->job = parse_job(*job);
@@ -255,8 +258,9 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
               fmt::format("{}: nothing to retry: {} is {}", request->collection,
                           title(request->job),
                           state::to_string(store->job(request->collection, request->job).status)),
-              fmt::format("retry takes failed or cancelled jobs; see 'collproc status {}'",
-                          request->collection));
+              fmt::format(
+                  "retry takes failed, cancelled or abandoned jobs; see 'collproc status {}'",
+                  request->collection));
         }
         request->options = run_options(g);
         return run_job(g, *store, *request);

@@ -2,6 +2,12 @@
 
 #include "core/util/error.hpp"
 
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 namespace collproc::state {
 
 namespace {
@@ -39,17 +45,41 @@ Database::~Database()
 void Database::fail(const std::string& what) const
 {
   const int code = sqlite3_extended_errcode(m_db);
+  // An I/O error's cause is in errno: "disk I/O error" alone helps nobody.
+  const int err = (code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN
+                      ? sqlite3_system_errno(m_db)
+                      : 0;
+  std::string cause = sqlite3_errmsg(m_db);
+  // SQLite cannot create the -wal and -shm files beside the state file in a
+  // read-only directory, and then names no cause that helps: look ourselves.
+  std::filesystem::path dir = m_path.parent_path();
+  if (dir.empty()) {
+    dir = ".";
+  }
+  int denied = 0;
+  if ((code & 0xff) != SQLITE_FULL && err != ENOSPC) {
+    if (::access(dir.c_str(), W_OK) != 0) {
+      denied = errno;
+      cause += fmt::format(" ({} is not writable: {})", dir.string(), std::strerror(denied));
+    } else if (::access(m_path.c_str(), W_OK) != 0 && errno != ENOENT) {
+      denied = errno;
+      cause += fmt::format(" (the file is not writable: {})", std::strerror(denied));
+    }
+  }
+  if (denied == 0 && err != 0) {
+    cause += std::string(" (") + std::strerror(err) + ")";
+  }
   std::string hint = "check the disk and the state file's permissions";
-  if ((code & 0xff) == SQLITE_FULL) {
+  if ((code & 0xff) == SQLITE_FULL || err == ENOSPC || err == EDQUOT) {
     hint = "free disk space on the state file's volume, then retry";
-  } else if ((code & 0xff) == SQLITE_READONLY) {
+  } else if ((code & 0xff) == SQLITE_READONLY || err == EROFS || err == EACCES || err == EPERM ||
+             denied != 0) {
     hint = "make the state file and its directory writable, or pass --state PATH";
   } else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
     hint =
         "the state file is damaged or not a collproc state file; restore it or pass --state PATH";
   }
-  throw Error(ExitCode::job_failed, m_path.string() + ": " + what + ": " + sqlite3_errmsg(m_db),
-              hint);
+  throw Error(ExitCode::job_failed, m_path.string() + ": " + what + ": " + cause, hint);
 }
 
 void Database::exec(const char* sql)
