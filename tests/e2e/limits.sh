@@ -13,17 +13,21 @@ expect_code 65 "$COLLPROC" --progress none --page-timeout 0.2 process slow
 took_ms=$((($(date +%s%N) - start) / 1000000))
 grep -q "slow: slow.pdf: extract-images: page 1: one page took longer than 0.2 s (--page-timeout)" "$WORK/err" ||
   fail "page timeout message: $(cat "$WORK/err")"
-[ "$took_ms" -lt 3000 ] || fail "the page timeout took ${took_ms} ms to act"
+[ "$took_ms" -lt 5000 ] || fail "the page timeout took ${took_ms} ms to act"
 [ "$(status_of slow document_processing)" = failed ] || fail "the job should read failed"
 [ "$(sqlite3 "$COLLPROC_STATE" 'PRAGMA integrity_check')" = ok ] || fail "state damaged"
-pgrep -f "$WORK/slow.pdf" >/dev/null && fail "a worker outlived its document"
+# Workers are forks of the tool, with its command line.
+if pgrep -f -- "--page-timeout 0.2 process slow" >/dev/null; then fail "a worker outlived its document"; fi
 
-# Memory: every worker fails at once under 64 MB of address space.
+# Memory: every worker fails at once under 64 MB of address space (not under ASan, whose
+# shadow memory rules out an address-space limit).
 stage grid-basic ss26
-expect_code 65 "$COLLPROC" --progress none --worker-memory 64 process ss26
-grep -q "ss26: linesheet.pdf: extract-images: page 1: .*--worker-memory" "$WORK/err" ||
-  fail "memory limit message: $(cat "$WORK/err")"
-grep -q "Out of memory" "$WORK/err" && fail "Poppler's own complaint reached stderr"
+if ! ldd "$COLLPROC" | grep -q libasan; then
+  expect_code 65 "$COLLPROC" --progress none --worker-memory 64 process ss26
+  grep -q "ss26: linesheet.pdf: extract-images: page 1: .*--worker-memory" "$WORK/err" ||
+    fail "memory limit message: $(cat "$WORK/err")"
+  if grep -q "Out of memory" "$WORK/err"; then fail "Poppler's own complaint reached stderr"; fi
+fi
 expect_code 0 "$COLLPROC" --progress none process ss26
 
 # Images over --max-image-pixels are left out; the default keeps them.
