@@ -6,11 +6,15 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+#include <utility>
 #include <vector>
 
 namespace collproc::phases {
 
 namespace {
+
+constexpr auto k_flush_interval = std::chrono::milliseconds(250);
 
 // A page's output crosses from its worker process as "<count>\n<payload>".
 std::string pack(const PageOutput& out)
@@ -54,20 +58,57 @@ void run_pending_pages(runner::PhaseContext& ctx, const char* count_name, int wo
     if (pages.empty()) {
       continue;
     }
+    // Workers write blobs without fsync; pages are committed in batches of
+    // about k_flush_interval, each batch after one flush of the blob volume,
+    // so a committed page never names a blob that a power loss could lose.
+    // A crash loses at most the batch in flight.
+    state::BlobStore& blobs = ctx.store.blobs();
+    const auto durability = blobs.durability();
+    blobs.set_durability(state::BlobStore::Durability::on_sync);
+    struct Restore {
+      state::BlobStore& blobs;
+      state::BlobStore::Durability durability;
+      ~Restore() { blobs.set_durability(durability); }
+    } restore{blobs, durability};
+
+    std::vector<std::pair<int, PageOutput>> pending;
+    auto last_flush = std::chrono::steady_clock::now();
+    const auto flush = [&] {
+      if (pending.empty()) {
+        return;
+      }
+      blobs.sync();
+      for (const auto& [page, out] : pending) {
+        ctx.commit_unit(doc.document_id, page, out.payload);
+      }
+      pending.clear();
+      last_flush = std::chrono::steady_clock::now();
+    };
     pdf::PageWorkers pool(
         ctx.store.blobs().path_of(doc.sha256), doc.filename, pages,
         [&work, &doc](pdf::Document& pdf, int page) { return pack(work(pdf, page, doc)); },
         workers);
-    for (const int page : pages) {
-      try {
-        const PageOutput out = unpack(pool.next([&ctx] { ctx.cancel.throw_if_requested(); }));
-        ctx.count(count_name, out.count);
-        ctx.count("pages", 1);
-        ctx.commit_unit(doc.document_id, page, out.payload);
-      } catch (const Error& e) {
-        rethrow_for(ctx, doc.filename, page, e);
+    try {
+      for (const int page : pages) {
+        try {
+          PageOutput out = unpack(pool.next([&ctx] { ctx.cancel.throw_if_requested(); }));
+          ctx.count(count_name, out.count);
+          ctx.count("pages", 1);
+          pending.emplace_back(page, std::move(out));
+        } catch (const Error& e) {
+          rethrow_for(ctx, doc.filename, page, e);
+        }
+        if (std::chrono::steady_clock::now() - last_flush >= k_flush_interval) {
+          flush();
+        }
+        ctx.advance();
       }
-      ctx.advance();
+      flush();
+    } catch (...) {
+      // Keep what was read before the failure or the cancel: a retry
+      // resumes after it.
+      flush();
+      throw;
     }
   }
 }

@@ -120,7 +120,9 @@ void BlobStore::install(const fs::path& temp, const std::string& sha256)
     io_failure(target, "cannot rename blob into place");
   }
   util::crash_point("blob-renamed");
-  fsync_dir(target.parent_path());
+  if (m_durability == Durability::each_blob) {
+    fsync_dir(target.parent_path());
+  }
   util::crash_point("blob-installed");
 }
 
@@ -134,7 +136,7 @@ void BlobStore::put(const std::string& sha256, std::string_view bytes)
   try {
     write_all(fd, bytes.data(), bytes.size(), temp);
     util::crash_point("blob-written");
-    if (::fsync(fd) != 0) {
+    if (m_durability == Durability::each_blob && ::fsync(fd) != 0) {
       io_failure(temp, "cannot flush blob");
     }
   } catch (...) {
@@ -198,6 +200,23 @@ std::string BlobStore::put_file(const fs::path& source)
   }
   install(temp, sha);
   return sha;
+}
+
+void BlobStore::sync() const
+{
+  std::error_code ec;
+  fs::create_directories(m_root, ec);
+  const int fd = ::open(m_root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    io_failure(m_root, "cannot open blob directory");
+  }
+  const int rc = ::syncfs(fd);
+  const int err = errno;
+  ::close(fd);
+  if (rc != 0) {
+    errno = err;
+    io_failure(m_root, "cannot flush blobs to disk");
+  }
 }
 
 int BlobStore::remove_dead_temps() const

@@ -13,7 +13,18 @@ namespace collproc::state {
 
 class BlobStore {
 public:
+  // each_blob: put() fsyncs the blob and its directory before it returns.
+  // on_sync: put() only writes and renames; sync() makes everything durable
+  // at once (one syncfs), and must run before a row naming those blobs is
+  // committed. Extraction uses on_sync: one flush for many images.
+  enum class Durability { each_blob, on_sync };
+
   explicit BlobStore(std::filesystem::path root);
+  void set_durability(Durability durability) { m_durability = durability; }
+  Durability durability() const { return m_durability; }
+  // Flushes every blob written so far to disk (syncfs of the blob volume).
+  // Throws Error naming the blob directory when the flush fails.
+  void sync() const;
 
   // Stores bytes and returns their sha256; a no-op when the blob exists.
   std::string put(std::string_view bytes);
@@ -36,6 +47,7 @@ private:
   // The blob's directory, created if needed.
   std::filesystem::path blob_dir(const std::string& sha256) const;
   std::filesystem::path m_root;
+  Durability m_durability = Durability::each_blob;
 };
 
 } // namespace collproc::state
