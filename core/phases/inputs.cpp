@@ -1,6 +1,8 @@
 #include "core/phases/inputs.hpp"
 
 #include "core/phases/names.hpp"
+#include "core/runner/cancel.hpp"
+#include "core/util/error.hpp"
 
 namespace collproc::phases {
 
@@ -12,6 +14,10 @@ std::vector<T> per_unit(state::StateStore& store, const std::string& collection,
 {
   std::vector<T> out;
   for (const auto& row : store.outputs(collection, phase, document_id)) {
+    // Reading 200 pages back takes a while: stay cancellable page by page.
+    if (runner::pending_signal() != 0) {
+      throw Cancelled();
+    }
     out.push_back(nlohmann::json::parse(row.payload).get<T>());
   }
   return out;
