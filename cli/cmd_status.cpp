@@ -3,7 +3,7 @@
 
 #include "cli/globals.hpp"
 #include "cli/table.hpp"
-#include "core/phases/phase_table.hpp"
+#include "core/phases/catalog.hpp"
 #include "core/runner/process_identity.hpp"
 #include "core/util/time.hpp"
 
@@ -25,9 +25,9 @@ using state::JobStatus;
 nlohmann::json collection_status(state::StateStore& store, const std::string& c)
 {
   return {{"document_processing", runner::status_json(store.job(c, JobKind::documents),
-                                                      phases::table(JobKind::documents))},
+                                                      phases::catalog(JobKind::documents))},
           {"item_generation",
-           runner::status_json(store.job(c, JobKind::items), phases::table(JobKind::items))}};
+           runner::status_json(store.job(c, JobKind::items), phases::catalog(JobKind::items))}};
 }
 
 std::string job_line(const nlohmann::json& j, bool documents)

@@ -3,6 +3,7 @@
 
 #include "core/runner/job_runner.hpp"
 #include "core/state/state_store.hpp"
+#include "core/util/limits.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -26,13 +27,22 @@ struct Globals {
   bool sync_status = false;         // --sync-status (process, generate-items)
 };
 
+// The top-level app (description, --version, one subcommand required).
+std::unique_ptr<CLI::App> make_app();
+// The global options, including the limits on untrusted documents.
+void register_globals(CLI::App& app, Globals& g, util::Limits& limits);
+// Parses argv, applies the limits, runs `action` and maps errors to exit
+// codes (SPEC §2); returns the exit code.
+using Action = std::function<int()>;
+int parse_and_run(CLI::App& app, const util::Limits& limits, const Action& action, int argc,
+                  char** argv);
+
 // --state, else $COLLPROC_STATE, else ./collproc.db.
 std::filesystem::path state_path(const Globals& g);
 std::unique_ptr<state::StateStore> open_store(const Globals& g, state::StateStore::Open mode);
 runner::RunOptions run_options(const Globals& g);
 
 // Each command registers itself and sets `action` to what runs after parsing.
-using Action = std::function<int()>;
 void register_add(CLI::App& app, Globals& g, Action& action);
 void register_documents(CLI::App& app, Globals& g, Action& action);
 void register_jobs(CLI::App& app, Globals& g,

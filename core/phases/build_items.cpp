@@ -1,6 +1,7 @@
 // Step 6: one item per style+colour with per-size quantities, total, prices,
 // name, category and the product's images (best match first).
 
+#include "core/phases/catalog.hpp"
 #include "core/phases/ids.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
@@ -15,18 +16,7 @@ namespace {
 
 class BuildItems final : public runner::Phase {
 public:
-  const runner::PhaseInfo& info() const override
-  {
-    static const runner::PhaseInfo k_info{k_build_items,
-                                          "Generating item objects",
-                                          state::JobKind::items,
-                                          6,
-                                          1,
-                                          runner::PhaseInputs::none,
-                                          runner::KeepOnCancel::no,
-                                          runner::Granularity::whole};
-    return k_info;
-  }
+  const runner::PhaseInfo& info() const override { return phase_info(k_build_items); }
 
   void run(runner::PhaseContext& ctx) const override
   {

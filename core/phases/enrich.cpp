@@ -3,6 +3,7 @@
 // kept (on_linesheet false), never dropped.
 
 #include "core/po/enrich.hpp"
+#include "core/phases/catalog.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
 #include "core/phases/phases.hpp"
@@ -13,13 +14,7 @@ namespace {
 
 class Enrich final : public runner::Phase {
 public:
-  const runner::PhaseInfo& info() const override
-  {
-    static const runner::PhaseInfo k_info{
-        k_enrich, "Enriching from linesheet", state::JobKind::items,    5,
-        1,        runner::PhaseInputs::none,  runner::KeepOnCancel::no, runner::Granularity::whole};
-    return k_info;
-  }
+  const runner::PhaseInfo& info() const override { return phase_info(k_enrich); }
 
   void run(runner::PhaseContext& ctx) const override
   {

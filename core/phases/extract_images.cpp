@@ -6,6 +6,7 @@
 
 #include "core/pdf/page_workers.hpp"
 #include "core/pdf/pdf_document.hpp"
+#include "core/phases/catalog.hpp"
 #include "core/phases/ids.hpp"
 #include "core/phases/names.hpp"
 #include "core/phases/page_phase.hpp"
@@ -41,18 +42,7 @@ PageOutput extract_page(pdf::Document& pdf, int page, const std::string& doc_sha
 
 class ExtractImages final : public runner::Phase {
 public:
-  const runner::PhaseInfo& info() const override
-  {
-    static const runner::PhaseInfo k_info{k_extract_images,
-                                          "Extracting images from documents",
-                                          state::JobKind::documents,
-                                          1,
-                                          1,
-                                          runner::PhaseInputs::linesheets,
-                                          runner::KeepOnCancel::yes,
-                                          runner::Granularity::per_unit};
-    return k_info;
-  }
+  const runner::PhaseInfo& info() const override { return phase_info(k_extract_images); }
 
   void run(runner::PhaseContext& ctx) const override
   {

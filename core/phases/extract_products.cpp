@@ -2,6 +2,7 @@
 // a grid, rows in a table, sections under headings); IDs assigned here so
 // they stay deterministic whichever engine answered.
 
+#include "core/phases/catalog.hpp"
 #include "core/phases/engine.hpp"
 #include "core/phases/ids.hpp"
 #include "core/phases/inputs.hpp"
@@ -16,18 +17,7 @@ namespace {
 
 class ExtractProducts final : public runner::Phase {
 public:
-  const runner::PhaseInfo& info() const override
-  {
-    static const runner::PhaseInfo k_info{k_extract_products,
-                                          "Extracting structured products",
-                                          state::JobKind::documents,
-                                          5,
-                                          1,
-                                          runner::PhaseInputs::none,
-                                          runner::KeepOnCancel::no,
-                                          runner::Granularity::whole};
-    return k_info;
-  }
+  const runner::PhaseInfo& info() const override { return phase_info(k_extract_products); }
 
   std::string options_fingerprint(const runner::RunOptions& options) const override
   {

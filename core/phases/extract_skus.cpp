@@ -2,6 +2,7 @@
 // of PO (a size column, or one column per size); totals, subtotals and blank
 // rows are skipped and reported.
 
+#include "core/phases/catalog.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
 #include "core/phases/phases.hpp"
@@ -15,18 +16,7 @@ namespace {
 
 class ExtractSkus final : public runner::Phase {
 public:
-  const runner::PhaseInfo& info() const override
-  {
-    static const runner::PhaseInfo k_info{k_extract_skus,
-                                          "Extracting SKU data",
-                                          state::JobKind::items,
-                                          4,
-                                          1,
-                                          runner::PhaseInputs::none,
-                                          runner::KeepOnCancel::no,
-                                          runner::Granularity::whole};
-    return k_info;
-  }
+  const runner::PhaseInfo& info() const override { return phase_info(k_extract_skus); }
 
   void run(runner::PhaseContext& ctx) const override
   {

@@ -4,6 +4,7 @@
 // this thread.
 
 #include "core/pdf/pdf_document.hpp"
+#include "core/phases/catalog.hpp"
 #include "core/phases/names.hpp"
 #include "core/phases/page_phase.hpp"
 #include "core/phases/phases.hpp"
@@ -34,18 +35,7 @@ int text_workers()
 
 class ExtractText final : public runner::Phase {
 public:
-  const runner::PhaseInfo& info() const override
-  {
-    static const runner::PhaseInfo k_info{k_extract_text,
-                                          "Extracting text with positions",
-                                          state::JobKind::documents,
-                                          2,
-                                          1,
-                                          runner::PhaseInputs::linesheets,
-                                          runner::KeepOnCancel::yes,
-                                          runner::Granularity::per_unit};
-    return k_info;
-  }
+  const runner::PhaseInfo& info() const override { return phase_info(k_extract_text); }
 
   void run(runner::PhaseContext& ctx) const override
   {

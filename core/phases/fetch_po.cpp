@@ -1,6 +1,7 @@
 // Step 1: the collection's purchase order. With several staged, the newest
 // wins and the others are named in the output.
 
+#include "core/phases/catalog.hpp"
 #include "core/phases/names.hpp"
 #include "core/phases/phases.hpp"
 
@@ -14,18 +15,7 @@ namespace {
 
 class FetchPo final : public runner::Phase {
 public:
-  const runner::PhaseInfo& info() const override
-  {
-    static const runner::PhaseInfo k_info{k_fetch_po,
-                                          "Fetching purchase order",
-                                          state::JobKind::items,
-                                          1,
-                                          1,
-                                          runner::PhaseInputs::po,
-                                          runner::KeepOnCancel::yes,
-                                          runner::Granularity::whole};
-    return k_info;
-  }
+  const runner::PhaseInfo& info() const override { return phase_info(k_fetch_po); }
 
   void run(runner::PhaseContext& ctx) const override
   {

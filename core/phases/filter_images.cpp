@@ -2,6 +2,7 @@
 // unit: repetition across pages needs all of its pages at once.
 
 #include "core/images/filter.hpp"
+#include "core/phases/catalog.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
 #include "core/phases/phases.hpp"
@@ -12,18 +13,7 @@ namespace {
 
 class FilterImages final : public runner::Phase {
 public:
-  const runner::PhaseInfo& info() const override
-  {
-    static const runner::PhaseInfo k_info{k_filter_images,
-                                          "Filtering product images",
-                                          state::JobKind::documents,
-                                          3,
-                                          1,
-                                          runner::PhaseInputs::linesheets,
-                                          runner::KeepOnCancel::yes,
-                                          runner::Granularity::per_unit};
-    return k_info;
-  }
+  const runner::PhaseInfo& info() const override { return phase_info(k_filter_images); }
 
   void run(runner::PhaseContext& ctx) const override
   {

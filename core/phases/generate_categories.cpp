@@ -1,6 +1,7 @@
 // Phase 4: the collection's category list, from the linesheets' own section
 // headings where they have them, else from product names (the engine decides).
 
+#include "core/phases/catalog.hpp"
 #include "core/phases/engine.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
@@ -12,13 +13,7 @@ namespace {
 
 class GenerateCategories final : public runner::Phase {
 public:
-  const runner::PhaseInfo& info() const override
-  {
-    static const runner::PhaseInfo k_info{
-        k_generate_categories,     "Generating categories",  state::JobKind::documents, 4, 1,
-        runner::PhaseInputs::none, runner::KeepOnCancel::no, runner::Granularity::whole};
-    return k_info;
-  }
+  const runner::PhaseInfo& info() const override { return phase_info(k_generate_categories); }
 
   std::string options_fingerprint(const runner::RunOptions& options) const override
   {

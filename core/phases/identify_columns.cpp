@@ -1,6 +1,7 @@
 // Step 3: what each PO column holds (style, colour, size, quantity, size-run
 // columns, prices, UPC...), with the evidence for each choice.
 
+#include "core/phases/catalog.hpp"
 #include "core/phases/engine.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
@@ -12,13 +13,7 @@ namespace {
 
 class IdentifyColumns final : public runner::Phase {
 public:
-  const runner::PhaseInfo& info() const override
-  {
-    static const runner::PhaseInfo k_info{
-        k_identify_columns,        "Identifying columns with AI", state::JobKind::items,     3, 1,
-        runner::PhaseInputs::none, runner::KeepOnCancel::no,      runner::Granularity::whole};
-    return k_info;
-  }
+  const runner::PhaseInfo& info() const override { return phase_info(k_identify_columns); }
 
   std::string options_fingerprint(const runner::RunOptions& options) const override
   {

@@ -2,6 +2,7 @@
 // assignment; a product may get several images, an image at most one product.
 
 #include "core/layout/match.hpp"
+#include "core/phases/catalog.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
 #include "core/phases/phases.hpp"
@@ -12,18 +13,7 @@ namespace {
 
 class MatchImages final : public runner::Phase {
 public:
-  const runner::PhaseInfo& info() const override
-  {
-    static const runner::PhaseInfo k_info{k_match_images,
-                                          "Matching images to products",
-                                          state::JobKind::documents,
-                                          6,
-                                          1,
-                                          runner::PhaseInputs::none,
-                                          runner::KeepOnCancel::no,
-                                          runner::Granularity::whole};
-    return k_info;
-  }
+  const runner::PhaseInfo& info() const override { return phase_info(k_match_images); }
 
   void run(runner::PhaseContext& ctx) const override
   {

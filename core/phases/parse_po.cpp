@@ -4,6 +4,7 @@
 
 #include "core/pdf/page_workers.hpp"
 #include "core/pdf/pdf_document.hpp"
+#include "core/phases/catalog.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
 #include "core/phases/phases.hpp"
@@ -19,18 +20,7 @@ namespace {
 
 class ParsePo final : public runner::Phase {
 public:
-  const runner::PhaseInfo& info() const override
-  {
-    static const runner::PhaseInfo k_info{k_parse_po,
-                                          "Parsing purchase order",
-                                          state::JobKind::items,
-                                          2,
-                                          1,
-                                          runner::PhaseInputs::none,
-                                          runner::KeepOnCancel::yes,
-                                          runner::Granularity::whole};
-    return k_info;
-  }
+  const runner::PhaseInfo& info() const override { return phase_info(k_parse_po); }
 
   void run(runner::PhaseContext& ctx) const override
   {

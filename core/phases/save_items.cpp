@@ -1,6 +1,7 @@
 // Step 7: the collection's items, replacing the previous ones in the same
 // transaction as the step's checkpoint (the runner commits whole steps so).
 
+#include "core/phases/catalog.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
 #include "core/phases/phases.hpp"
@@ -11,18 +12,7 @@ namespace {
 
 class SaveItems final : public runner::Phase {
 public:
-  const runner::PhaseInfo& info() const override
-  {
-    static const runner::PhaseInfo k_info{k_save_items,
-                                          "Saving",
-                                          state::JobKind::items,
-                                          7,
-                                          1,
-                                          runner::PhaseInputs::none,
-                                          runner::KeepOnCancel::no,
-                                          runner::Granularity::whole};
-    return k_info;
-  }
+  const runner::PhaseInfo& info() const override { return phase_info(k_save_items); }
 
   void run(runner::PhaseContext& ctx) const override
   {

@@ -380,6 +380,15 @@ RunOutcome JobRunner::run(const RunRequest& req)
 
 nlohmann::json status_json(const JobRow& row, const std::vector<const Phase*>& phases)
 {
+  std::vector<PhaseInfo> infos;
+  for (const Phase* phase : phases) {
+    infos.push_back(phase->info());
+  }
+  return status_json(row, infos);
+}
+
+nlohmann::json status_json(const JobRow& row, const std::vector<PhaseInfo>& phases)
+{
   const bool documents = row.job == JobKind::documents;
   const int total = static_cast<int>(phases.size());
   const int phase = std::clamp(row.phase, 0, total);
@@ -389,8 +398,7 @@ nlohmann::json status_json(const JobRow& row, const std::vector<const Phase*>& p
   j["started_at"] = row.started_at;
   j["completed_at"] = row.completed_at;
   j["last_updated"] = row.last_updated;
-  j[documents ? "current_phase" : "current_step"] =
-      phase > 0 ? phases[phase - 1]->info().label : "";
+  j[documents ? "current_phase" : "current_step"] = phase > 0 ? phases[phase - 1].label : "";
   const int percentage = total > 0 ? static_cast<int>(std::lround(100.0 * phase / total)) : 0;
   j["progress"] =
       documents
@@ -399,7 +407,7 @@ nlohmann::json status_json(const JobRow& row, const std::vector<const Phase*>& p
   if (row.status == JobStatus::failed) {
     const int ep = std::clamp(row.error_phase, 0, total);
     j["error"] = {{"message", row.error_message},
-                  {documents ? "phase" : "step", ep > 0 ? phases[ep - 1]->info().label : ""},
+                  {documents ? "phase" : "step", ep > 0 ? phases[ep - 1].label : ""},
                   {"details", row.error_details}};
   }
   return j;

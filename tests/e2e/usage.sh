@@ -40,3 +40,14 @@ PY
 expect_code 2 "$COLLPROC" retry ss26
 expect_code 0 "$COLLPROC" history ss26
 grep -q "extract-images" "$WORK/out" || fail "history has no phases"
+
+# status runs in collproc itself (no Poppler, OpenCV or libcurl loaded), whatever global options
+# come first; every other command is handed to collproc-engine.
+stage grid-basic lean
+for args in "status lean" "--progress none --state $COLLPROC_STATE status" "--json status lean"; do
+  # shellcheck disable=SC2086
+  LD_DEBUG=libs "$COLLPROC" $args >/dev/null 2>"$WORK/libs" || fail "'collproc $args' failed"
+  if grep -q "libpoppler\|libopencv\|libcurl" "$WORK/libs"; then fail "'collproc $args' loaded the engine's libraries"; fi
+done
+LD_DEBUG=libs "$COLLPROC" documents lean >/dev/null 2>"$WORK/libs"
+grep -q "libpoppler" "$WORK/libs" || fail "documents did not run in collproc-engine"
