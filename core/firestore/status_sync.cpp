@@ -2,6 +2,7 @@
 
 #include "core/firestore/sync.hpp"
 #include "core/firestore/value.hpp"
+#include "core/util/child.hpp"
 #include "core/util/error.hpp"
 
 #include <fmt/format.h>
@@ -131,6 +132,9 @@ void StatusSync::loop()
       m_urgent = false;
     }
     try {
+      // Not while the job forks a worker: the child would inherit whatever
+      // lock this thread holds (OpenSSL's, libcurl's, the allocator's).
+      const std::lock_guard no_fork(util::fork_mutex());
       if (!store) {
         store =
             std::make_unique<state::StateStore>(m_state_path, state::StateStore::Open::existing);

@@ -1,6 +1,7 @@
 #include "core/runner/job_runner.hpp"
 
 #include "core/runner/process_identity.hpp"
+#include "core/util/child.hpp"
 #include "core/util/hash.hpp"
 #include "core/util/test_hooks.hpp"
 #include "core/util/time.hpp"
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<state::StateStore> store;
     std::unique_lock lock(m_mutex);
     while (!m_wake.wait_for(lock, k_heartbeat_interval, [this] { return m_stop; })) {
+      const std::lock_guard no_fork(util::fork_mutex());
       try {
         if (!store) {
           store = std::make_unique<state::StateStore>(path, state::StateStore::Open::existing);

@@ -120,6 +120,12 @@ std::string seconds(std::chrono::milliseconds ms)
 
 } // namespace
 
+std::mutex& fork_mutex()
+{
+  static std::mutex mutex;
+  return mutex;
+}
+
 bool process_exited(int64_t pid)
 {
   if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
@@ -148,7 +154,10 @@ Child::Child(const Body& body, ChildLimits limits) : m_limits(limits)
                 "the system is out of file descriptors; retry later");
   }
   const pid_t parent = ::getpid();
-  m_pid = ::fork();
+  {
+    const std::lock_guard quiet(fork_mutex());
+    m_pid = ::fork();
+  }
   if (m_pid < 0) {
     const int err = errno;
     ::close(fds[0]);

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -21,6 +22,12 @@
 #include <sys/types.h>
 
 namespace collproc::util {
+
+// A fork copies only the forking thread: a lock another thread held at that
+// moment (inside malloc under ASan, inside SQLite...) stays locked forever in
+// the child. Threads that run beside forks (the job's heartbeat) hold this
+// mutex while they work, and Child holds it while it forks.
+std::mutex& fork_mutex();
 
 // Whether process pid has exited: it is gone, or a zombie its parent has not
 // reaped yet (a killed process whose parent is dead or busy).
