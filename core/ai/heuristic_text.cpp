@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <iterator>
 #include <utility>
@@ -698,7 +699,12 @@ std::optional<double> parse_amount(std::string_view text)
       digits += '.';
     }
   }
-  return std::strtod(digits.c_str(), nullptr);
+  // 309 digits and more overflow to infinity, which is no price.
+  const double value = std::strtod(digits.c_str(), nullptr);
+  if (!std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
 }
 
 PriceRole price_role_of(std::string_view label)

@@ -4,7 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <limits>
 #include <regex>
+#include <system_error>
 
 namespace collproc::firestore {
 
@@ -31,6 +34,10 @@ json encode(const json& v, const std::set<std::string>& ts, int depth, bool in_a
   case json::value_t::number_integer:
     return {{"integerValue", std::to_string(v.get<int64_t>())}};
   case json::value_t::number_unsigned:
+    if (v.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+      unstorable(
+          fmt::format("{} is outside the 64-bit integers Firestore stores", v.get<uint64_t>()));
+    }
     return {{"integerValue", std::to_string(v.get<uint64_t>())}};
   case json::value_t::number_float:
     return {{"doubleValue", v.get<double>()}};
@@ -81,7 +88,11 @@ int64_t value_size(const json& v)
   if (!v.is_object() || v.size() != 1) {
     malformed(v);
   }
-  const auto& [kind, x] = *v.items().begin();
+  // Through the iterator: *v.items().begin() is a reference into a temporary
+  // proxy that dies with the statement, leaving kind and x dangling.
+  const json::const_iterator member = v.begin();
+  const std::string& kind = member.key();
+  const json& x = member.value();
   if (kind == "stringValue") {
     return string_size(x.get<std::string>());
   }
@@ -135,17 +146,36 @@ json decode_value(const json& v)
   if (!v.is_object() || v.size() != 1) {
     malformed(v);
   }
-  const auto& [kind, x] = *v.items().begin();
+  const json::const_iterator member = v.begin(); // not items(): see value_size
+  const std::string& kind = member.key();
+  const json& x = member.value();
   if (kind == "nullValue") {
     return nullptr;
   }
   if (kind == "integerValue") {
-    return x.is_string() ? json(std::stoll(x.get<std::string>())) : x;
+    // A decimal int64 string (proto3 JSON), all of it; stoll would accept
+    // "12abc" and throw its own exceptions for the rest.
+    if (x.is_string()) {
+      const std::string& text = x.get_ref<const std::string&>();
+      int64_t n = 0;
+      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+      if (ec != std::errc() || end != text.data() + text.size()) {
+        malformed(v);
+      }
+      return n;
+    }
+    if (!x.is_number_integer()) {
+      malformed(v);
+    }
+    return x;
   }
   if (kind == "booleanValue" || kind == "doubleValue" || kind == "stringValue" ||
       kind == "timestampValue" || kind == "referenceValue" || kind == "bytesValue" ||
       kind == "geoPointValue") {
     return x;
+  }
+  if ((kind == "arrayValue" || kind == "mapValue") && !x.is_object()) {
+    malformed(v);
   }
   if (kind == "arrayValue") {
     json out = json::array();

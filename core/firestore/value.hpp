@@ -24,7 +24,7 @@ constexpr int k_max_depth = 20;
 // String values of object keys named in `timestamp_keys` become
 // timestampValue (RFC 3339), or nullValue when empty. Throws
 // Error(job_failed) for what Firestore cannot store: an array directly inside
-// an array, or nesting deeper than k_max_depth.
+// an array, nesting deeper than k_max_depth, or an integer above INT64_MAX.
 nlohmann::json encode_value(const nlohmann::json& value,
                             const std::set<std::string>& timestamp_keys = {});
 // A document's `fields` map: encode_value of each member of an object.

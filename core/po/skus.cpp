@@ -4,6 +4,8 @@
 #include "core/po/text.hpp"
 #include "core/po/vocabulary.hpp"
 
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -56,6 +58,9 @@ SkuExtraction extract_skus(const model::PoTable& table, const model::ColumnMappi
   };
   std::optional<Carry> carry;
   std::map<std::tuple<std::string, std::string, std::string>, size_t> index;
+  // Every later sum of quantities (a SKU's rows, an item's sizes) is part of
+  // the order's total: keeping the total an int keeps each of them one.
+  int64_t order_total = 0;
 
   for (const model::PoRow& row : table.rows) {
     bool blank = true;
@@ -115,6 +120,12 @@ SkuExtraction extract_skus(const model::PoTable& table, const model::ColumnMappi
       if (*qty == 0) {
         continue;
       }
+      if (order_total + *qty > std::numeric_limits<int>::max()) {
+        problem = "quantity '" + text + "' takes the order past " +
+                  std::to_string(std::numeric_limits<int>::max()) + " pieces";
+        continue;
+      }
+      order_total += *qty;
       const std::string color = cell(row, color_col);
       const auto key = std::make_tuple(normalise_style(style), fold(color), fold(size));
       const auto found = index.find(key);

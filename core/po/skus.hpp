@@ -23,7 +23,8 @@ struct SkuExtraction {
 };
 
 // SKUs of the table under the mapping. Never throws: rows it cannot read are
-// reported in `skipped`. Quantities of the same style+colour+size on several
+// reported in `skipped`, as are quantities that would take the order's total
+// past INT_MAX pieces. Quantities of the same style+colour+size on several
 // rows are summed (rows listed on the SKU).
 SkuExtraction extract_skus(const model::PoTable& table, const model::ColumnMapping& mapping);
 

@@ -239,3 +239,12 @@ TEST_CASE("title_case and the taxonomy name categories", "[ai]")
   CHECK(match_category("Knit Pencil Skirt", {"Dresses", "Trousers & Skirts"}) ==
         std::string("Trousers & Skirts"));
 }
+
+TEST_CASE("parse_amount and find_prices refuse numbers past the largest double", "[ai]")
+{
+  // tests/fuzz/parsers: 309 digits and more read as an infinite price.
+  const std::string digits(400, '9');
+  CHECK_FALSE(parse_amount(digits));
+  CHECK(find_prices("WHS $" + digits + ".00").empty());
+  CHECK(parse_amount(std::string(300, '9')));
+}

@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <limits>
+
 using namespace collproc;
 using namespace collproc::firestore;
 using nlohmann::json;
@@ -88,4 +91,45 @@ TEST_CASE("document_size follows Google's storage size calculation", "[firestore
                                      {"priority", 1},
                                      {"description", "Learn Cloud Firestore"}});
   CHECK(document_size("users/jeff/tasks/my_task_id", fields) == 147);
+}
+
+TEST_CASE("decode_value gives back what encode_value sent over the wire", "[firestore]")
+{
+  // tests/fuzz/firestore_value: the kind was read through a reference into a
+  // temporary (ASan: stack-use-after-scope on every decode).
+  const json values[] = {0,
+                         -7,
+                         std::numeric_limits<int64_t>::max(),
+                         std::numeric_limits<int64_t>::min(),
+                         2.5,
+                         "Linen",
+                         true,
+                         nullptr,
+                         json::array({1, "a"}),
+                         json{{"m", {{"n", 1}}}}};
+  for (const json& v : values) {
+    CAPTURE(v);
+    CHECK(decode_value(json::parse(encode_value(v).dump())) == v);
+  }
+}
+
+TEST_CASE("integers past int64 are refused before sending", "[firestore]")
+{
+  // tests/fuzz/firestore_value: sent as integerValue, they came back as a
+  // std::out_of_range from std::stoll.
+  CHECK_THROWS_WITH(encode_value(json{{"n", std::numeric_limits<uint64_t>::max()}}),
+                    Catch::Contains("outside the 64-bit integers"));
+}
+
+TEST_CASE("decode_value refuses malformed Values with collproc::Error", "[firestore]")
+{
+  // tests/fuzz/firestore_value: these threw std::invalid_argument,
+  // std::out_of_range or json's type_error.
+  for (const char* reply :
+       {R"({"integerValue": "12abc"})", R"({"integerValue": "9223372036854775808"})",
+        R"({"integerValue": ""})", R"({"integerValue": {}})", R"({"arrayValue": -0.0})",
+        R"({"mapValue": "x"})", R"({"arrayValue": {"values": [{"integerValue": "x"}]}})"}) {
+    CAPTURE(reply);
+    CHECK_THROWS_AS(decode_value(json::parse(reply)), Error);
+  }
 }

@@ -1,10 +1,13 @@
 // tests/po/csv_reader_test.cpp mirrors core/po/csv_reader.cpp
 #include "core/po/csv_reader.hpp"
+#include "core/po/text.hpp"
 #include "core/util/error.hpp"
 #include "core/util/limits.hpp"
 #include "tests/po/po_test_support.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace collproc;
 using namespace collproc::po;
@@ -111,4 +114,35 @@ TEST_CASE("read_csv refuses files with no header row or that are not CSV", "[po]
     CHECK(e.code() == ExitCode::bad_input);
     CHECK(std::string(e.what()).find("not a CSV file: it is a zip archive") != std::string::npos);
   }
+}
+
+TEST_CASE("read_csv gives UTF-8 cells for any bytes", "[po]")
+{
+  // tests/fuzz/csv: after a BOM, glibc's iconv let ill-formed bytes such as
+  // 0xF5 through; a surrogate passed as UTF-8; a cut cell could end inside a
+  // character. The table is stored as JSON, which then threw type_error 316.
+  const std::string fffd = "\xEF\xBF\xBD";
+  collproc::test::TempDir dir;
+  collproc::test::write_file(dir.path() / "bom.csv", "\xEF\xBB\xBFStyle,Qty,Color\nAB-1,2,R\xF5"
+                                                     "d\xED\xA0\x80"
+                                                     "\n");
+  const model::PoTable bom = read_csv(dir.path() / "bom.csv", "bom.csv");
+  REQUIRE(bom.rows.size() == 1);
+  CHECK(bom.rows[0].cells[2] == "R" + fffd + "d" + fffd + fffd + fffd);
+
+  collproc::test::write_file(dir.path() / "surrogate.csv", "Style,Qty,Color\nAB-1,2,\xED\xA0\x80"
+                                                           "\n");
+  const model::PoTable surrogate = read_csv(dir.path() / "surrogate.csv", "surrogate.csv");
+  REQUIRE(surrogate.rows.size() == 1);
+  CHECK(is_utf8(surrogate.rows[0].cells[2]));
+  CHECK(std::find(surrogate.notes.begin(), surrogate.notes.end(), "encoding windows-1252") !=
+        surrogate.notes.end());
+
+  const size_t limit = util::limits().max_cell_bytes;
+  collproc::test::write_file(dir.path() / "cut.csv", "Style,Qty,Notes\nAB-1,2," +
+                                                         std::string(limit - 1, 'a') +
+                                                         "\xC3\xA9\xC3\xA9\n");
+  const model::PoTable cut = read_csv(dir.path() / "cut.csv", "cut.csv");
+  REQUIRE(cut.rows.size() == 1);
+  CHECK(cut.rows[0].cells[2] == std::string(limit - 1, 'a') + fffd);
 }

@@ -94,3 +94,20 @@ TEST_CASE("extract_skus sums repeated SKUs and reads grouped and decimal-comma n
   CHECK(reason_for(d, 4).find("not a whole number") != std::string::npos);
   CHECK(reason_for(d, 5) == "blank row");
 }
+
+TEST_CASE("extract_skus keeps the order's total quantity within int", "[po]")
+{
+  // tests/fuzz/csv: 220 rows of 10,000,000 pieces of one SKU overflowed its
+  // int sum (UBSan: signed integer overflow).
+  model::PoTable t;
+  t.header = {"Style", "Color", "Size", "Qty"};
+  for (int row = 2; row < 222; ++row) {
+    t.rows.push_back({row, {"AB1234", "Red", "M", "10000000"}});
+  }
+  const SkuExtraction x = extract(t);
+  REQUIRE(x.skus.size() == 1);
+  CHECK(x.skus[0].quantity == 2'140'000'000);
+  CHECK(x.skus[0].rows.size() == 214);
+  CHECK(reason_for(x, 216) == "quantity '10000000' takes the order past 2147483647 pieces");
+  CHECK(x.skipped.size() == 6);
+}

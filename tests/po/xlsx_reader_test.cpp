@@ -5,8 +5,11 @@
 #include "tests/po/po_test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <zip.h>
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 using namespace collproc;
 using namespace collproc::po;
@@ -31,6 +34,21 @@ ExitCode code_of(const std::string& fixture, std::string* message = nullptr)
     return e.code();
   }
   return ExitCode::ok;
+}
+
+// Writes a workbook of the given parts (stored, uncompressed).
+void write_xlsx(const std::filesystem::path& path,
+                const std::vector<std::pair<std::string, std::string>>& parts)
+{
+  int err = 0;
+  zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+  REQUIRE(zip != nullptr);
+  for (const auto& [name, bytes] : parts) {
+    zip_source_t* source = zip_source_buffer(zip, bytes.data(), bytes.size(), 0);
+    REQUIRE(source != nullptr);
+    REQUIRE(zip_file_add(zip, name.c_str(), source, ZIP_FL_ENC_UTF_8) >= 0);
+  }
+  REQUIRE(zip_close(zip) == 0);
 }
 
 } // namespace
@@ -127,4 +145,28 @@ TEST_CASE("read_po dispatches on the format", "[po]")
   CHECK(read_po(po_fixture("quoted.csv"), "po.csv", "csv").header_row == 4);
   CHECK_THROWS_AS(read_po(po_fixture("long.xlsx"), "po.pdf", "pdf"), Error);
   CHECK_THROWS_AS(read_po(po_fixture("long.xlsx"), "po.doc", "doc"), Error);
+}
+
+TEST_CASE("read_xlsx gives UTF-8 text for any bytes in the XML", "[po]")
+{
+  // tests/fuzz/xlsx: pugixml does not check UTF-8, so a 0xFF in a number
+  // cell or a sheet name reached the table, which is stored as JSON and
+  // then threw type_error 316.
+  const std::string fffd = "\xEF\xBF\xBD";
+  collproc::test::TempDir dir;
+  write_xlsx(dir.path() / "bytes.xlsx",
+             {{"xl/workbook.xml", "<workbook><sheets><sheet name=\"Order\xFF\" sheetId=\"1\"/>"
+                                  "</sheets></workbook>"},
+              {"xl/worksheets/sheet1.xml",
+               "<worksheet><sheetData>"
+               "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Style</t></is></c>"
+               "<c r=\"B1\" t=\"inlineStr\"><is><t>Qty</t></is></c></row>"
+               "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>AB\xC3</t></is></c>"
+               "<c r=\"B2\"><v>1\xFF</v></c></row>"
+               "</sheetData></worksheet>"}});
+  const model::PoTable t = read_xlsx(dir.path() / "bytes.xlsx", "bytes.xlsx");
+  CHECK(t.sheet == "Order" + fffd);
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0].cells == std::vector<std::string>{"AB" + fffd, "1" + fffd});
+  CHECK(has_note(t, "sheet 'Order" + fffd + "' chosen"));
 }
