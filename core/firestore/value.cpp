@@ -111,6 +111,9 @@ int64_t value_size(const json& v)
   if (kind == "referenceValue") {
     return string_size(x.get<std::string>()) + 16;
   }
+  if ((kind == "arrayValue" || kind == "mapValue") && !x.is_object()) {
+    malformed(v);
+  }
   int64_t total = 0;
   if (kind == "arrayValue") {
     for (const auto& e : x.value("values", json::array())) {
