@@ -49,6 +49,10 @@ public:
             std::string task_id, CancelToken& cancel)
       : m_thread([=, this, &cancel] { loop(path, collection, job, task_id, cancel); })
   {
+    // Wait until the thread runs: its start-up (in the C library, or the
+    // sanitizers' thread registry) must not overlap the first fork.
+    std::unique_lock lock(m_mutex);
+    m_wake.wait(lock, [this] { return m_running; });
   }
   ~Heartbeat()
   {
@@ -66,6 +70,8 @@ private:
   {
     std::unique_ptr<state::StateStore> store;
     std::unique_lock lock(m_mutex);
+    m_running = true;
+    m_wake.notify_all();
     while (!m_wake.wait_for(lock, k_heartbeat_interval, [this] { return m_stop; })) {
       const std::lock_guard no_fork(util::fork_mutex());
       try {
@@ -88,6 +94,7 @@ private:
   std::mutex m_mutex;
   std::condition_variable m_wake;
   bool m_stop = false;
+  bool m_running = false;
   std::thread m_thread;
 };
 
