@@ -65,8 +65,8 @@ void send_frame(int fd, char type, std::string_view bytes)
   write_all(fd, bytes.data(), bytes.size());
 }
 
-[[noreturn]] void run_child(const Child::Body& body, const ChildLimits& limits, int fd,
-                            pid_t parent)
+[[noreturn]] void run_child(const Child::Body& body, [[maybe_unused]] const ChildLimits& limits,
+                            int fd, pid_t parent)
 {
   // Die with the parent (kill -9 of the tool must not leave parsers behind),
   // leave signals to the parent, which kills this child when it is done.
