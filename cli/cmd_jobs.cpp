@@ -3,6 +3,7 @@
 
 #include "cli/globals.hpp"
 #include "cli/progress_printer.hpp"
+#include "core/phases/catalog.hpp"
 #include "core/phases/phase_table.hpp"
 #include "core/runner/process_identity.hpp"
 #include "core/util/time.hpp"
@@ -86,7 +87,7 @@ int run_job(const Globals& g, state::StateStore& store, runner::RunRequest reque
   }
   if (g.json) {
     fmt::print("{}\n", runner::status_json(store.job(request.collection, request.job),
-                                           phases::table(request.job))
+                                           phases::catalog(request.job))
                            .dump(2));
   }
   return static_cast<int>(outcome.code);

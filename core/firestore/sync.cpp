@@ -2,7 +2,7 @@
 
 #include "core/firestore/value.hpp"
 #include "core/ops/export.hpp"
-#include "core/phases/phase_table.hpp"
+#include "core/phases/catalog.hpp"
 #include "core/runner/cancel.hpp"
 #include "core/runner/job_runner.hpp"
 #include "core/util/error.hpp"
@@ -80,9 +80,9 @@ const std::set<std::string>& status_timestamp_keys()
 json processing_status(state::StateStore& store, const std::string& c)
 {
   return {{"document_processing", runner::status_json(store.job(c, state::JobKind::documents),
-                                                      phases::table(state::JobKind::documents))},
+                                                      phases::catalog(state::JobKind::documents))},
           {"item_generation", runner::status_json(store.job(c, state::JobKind::items),
-                                                  phases::table(state::JobKind::items))}};
+                                                  phases::catalog(state::JobKind::items))}};
 }
 
 SyncPlan desired_state(const json& exported, const json& status, const std::string& root,

@@ -78,6 +78,7 @@ ParseResult parse(std::string_view text, char delim, size_t max_records)
   ParseResult result;
   Record record;
   std::string field;
+  const size_t max_cell_bytes = util::limits().max_cell_bytes;
   int line = 1;
   size_t record_start = 0;
   int record_line = 1;
@@ -96,7 +97,7 @@ ParseResult parse(std::string_view text, char delim, size_t max_records)
     field_started = false;
   };
   const auto append = [&](char c) {
-    if (field.size() < util::limits().max_cell_bytes) {
+    if (field.size() < max_cell_bytes) {
       field += c;
     } else {
       result.truncated_cells = true;

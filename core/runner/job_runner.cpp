@@ -387,15 +387,6 @@ RunOutcome JobRunner::run(const RunRequest& req)
   return outcome;
 }
 
-nlohmann::json status_json(const JobRow& row, const std::vector<const Phase*>& phases)
-{
-  std::vector<PhaseInfo> infos;
-  for (const Phase* phase : phases) {
-    infos.push_back(phase->info());
-  }
-  return status_json(row, infos);
-}
-
 nlohmann::json status_json(const JobRow& row, const std::vector<PhaseInfo>& phases)
 {
   const bool documents = row.job == JobKind::documents;

@@ -64,7 +64,6 @@ std::string documents_fingerprint(state::StateStore& store, const std::string& c
 
 // The SPEC §4 status object of one job ("document_processing" or
 // "item_generation" shape), from its row and phase table.
-nlohmann::json status_json(const state::JobRow& row, const std::vector<const Phase*>& phases);
 nlohmann::json status_json(const state::JobRow& row, const std::vector<PhaseInfo>& phases);
 
 } // namespace collproc::runner

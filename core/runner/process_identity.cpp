@@ -7,34 +7,18 @@
 
 #include <array>
 #include <cerrno>
-#include <fstream>
-#include <sstream>
 
 namespace collproc::runner {
 
 int64_t process_start_time(int64_t pid)
 {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string stat;
-  if (!in || !std::getline(in, stat)) {
+  // Field 22 of /proc/<pid>/stat; the list starts at field 3.
+  const auto fields = util::proc_stat_fields(pid);
+  if (fields.size() < 20) {
     return 0;
-  }
-  // The command name (field 2) may hold spaces and parentheses: fields are
-  // counted from the last ')'.
-  const auto close = stat.rfind(')');
-  if (close == std::string::npos) {
-    return 0;
-  }
-  std::istringstream fields(stat.substr(close + 2));
-  std::string field;
-  // Field 3 is the state; the start time is field 22.
-  for (int i = 3; i <= 22; ++i) {
-    if (!(fields >> field)) {
-      return 0;
-    }
   }
   try {
-    return std::stoll(field);
+    return std::stoll(fields[19]);
   } catch (...) {
     return 0;
   }

@@ -18,6 +18,7 @@
 #include <cstring>
 #include <fstream>
 #include <new>
+#include <sstream>
 
 #if defined(__SANITIZE_ADDRESS__)
 #define COLLPROC_ASAN 1
@@ -126,19 +127,32 @@ std::mutex& fork_mutex()
   return mutex;
 }
 
+std::vector<std::string> proc_stat_fields(int64_t pid)
+{
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat;
+  if (!in || !std::getline(in, stat)) {
+    return {};
+  }
+  const auto close = stat.rfind(')');
+  if (close == std::string::npos) {
+    return {};
+  }
+  std::istringstream words(stat.substr(close + 1));
+  std::vector<std::string> fields;
+  for (std::string field; words >> field;) {
+    fields.push_back(field);
+  }
+  return fields;
+}
+
 bool process_exited(int64_t pid)
 {
   if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
     return true;
   }
-  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string stat;
-  if (!in || !std::getline(in, stat)) {
-    return false;
-  }
-  // The command name may hold spaces and parentheses; the state follows the last ')'.
-  const auto close = stat.rfind(')');
-  return close != std::string::npos && close + 2 < stat.size() && stat[close + 2] == 'Z';
+  const auto fields = proc_stat_fields(pid);
+  return !fields.empty() && fields.front() == "Z";
 }
 
 void ChildChannel::send(std::string_view bytes)

@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <sys/types.h>
+#include <vector>
 
 namespace collproc::util {
 
@@ -28,6 +29,11 @@ namespace collproc::util {
 // the child. Threads that run beside forks (the job's heartbeat) hold this
 // mutex while they work, and Child holds it while it forks.
 std::mutex& fork_mutex();
+
+// The fields of /proc/<pid>/stat from the third (the state) on, split at
+// spaces; empty when the process is gone. The command name before them may
+// hold spaces and parentheses, so fields are counted from the last ')'.
+std::vector<std::string> proc_stat_fields(int64_t pid);
 
 // Whether process pid has exited: it is gone, or a zombie its parent has not
 // reaped yet (a killed process whose parent is dead or busy).

@@ -202,14 +202,14 @@ TEST_CASE("status_json renders the SPEC §4 shape", "[runner]")
   row.error_message = "boom";
   row.error_phase = 2;
   row.error_details = "retry";
-  const auto j = status_json(row, {&a, &b, &c});
+  const auto j = status_json(row, {a.info(), b.info(), c.info()});
   CHECK(j["status"] == "failed");
   CHECK(j["current_phase"] == "b");
   CHECK(j["progress"] == nlohmann::json{{"phase", 2}, {"total_phases", 3}, {"percentage", 67}});
   CHECK(j["error"] == nlohmann::json{{"message", "boom"}, {"phase", "b"}, {"details", "retry"}});
   row.job = JobKind::items;
   row.status = JobStatus::completed;
-  const auto k = status_json(row, {&a, &b, &c});
+  const auto k = status_json(row, {a.info(), b.info(), c.info()});
   CHECK(k["current_step"] == "b");
   CHECK(k["progress"]["total_steps"] == 3);
   CHECK_FALSE(k.contains("error"));
