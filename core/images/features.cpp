@@ -1,7 +1,9 @@
 #include "core/images/features.hpp"
 
+#include "core/codec/codec.hpp"
+#include "core/util/limits.hpp"
+
 #include <opencv2/img_hash.hpp>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -23,13 +25,6 @@ constexpr int k_bins = 1 << (3 * (8 - k_level_shift));
 // averaging (PHash would use linear sampling) keeps the hash stable across
 // decode scales and re-encodings.
 constexpr int k_phash_side = 32;
-
-bool looks_like_jpeg(std::string_view bytes)
-{
-  return bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
-         static_cast<unsigned char>(bytes[1]) == 0xD8 &&
-         static_cast<unsigned char>(bytes[2]) == 0xFF;
-}
 
 // Any 8/16-bit, 1-4 channel image as 8-bit BGR, transparency over white.
 cv::Mat to_bgr8(const cv::Mat& image)
@@ -100,30 +95,13 @@ std::optional<ImageFeatures> compute_features(std::string_view bytes, int width,
 {
   if (bytes.empty())
     return std::nullopt;
-  // imdecode only reads the buffer; the const_cast spares a copy of the blob.
-  const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<char*>(bytes.data()));
+  const std::int64_t max_pixels = util::limits().max_image_pixels;
   try {
-    cv::Mat decoded;
-    if (looks_like_jpeg(bytes)) {
-      int flags = cv::IMREAD_COLOR;
-      switch (jpeg_reduction(width, height)) {
-      case 8:
-        flags = cv::IMREAD_REDUCED_COLOR_8;
-        break;
-      case 4:
-        flags = cv::IMREAD_REDUCED_COLOR_4;
-        break;
-      case 2:
-        flags = cv::IMREAD_REDUCED_COLOR_2;
-        break;
-      default:
-        break;
-      }
-      decoded = cv::imdecode(buffer, flags);
-    } else {
-      // PNGs keep their alpha so it can be composited over white.
-      decoded = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
-    }
+    // JPEGs decode at reduced scale in libjpeg's DCT; PNGs keep their alpha
+    // so it can be composited over white.
+    const cv::Mat decoded = codec::looks_like_jpeg(bytes)
+                                ? codec::decode_jpeg(bytes, jpeg_reduction(width, height), max_pixels)
+                                : codec::decode_png(bytes, max_pixels);
     if (decoded.empty())
       return std::nullopt;
     return features_of(decoded);

@@ -4,13 +4,13 @@
 #include "core/pdf/pdf_document.hpp"
 #include "core/util/limits.hpp"
 
+#include "core/codec/codec.hpp"
 #include "core/pdf/poppler_support.hpp"
 #include "core/util/hash.hpp"
 
 #include <unistd.h>
 
 #include <opencv2/core.hpp>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -38,13 +38,6 @@ struct Encoded {
   std::string bytes;
   std::string format;
 };
-
-// A JPEG starts with an SOI marker.
-bool looks_like_jpeg(const std::string& bytes)
-{
-  return bytes.size() >= 4 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
-         static_cast<unsigned char>(bytes[1]) == 0xD8;
-}
 
 // The stream's bytes straight from the file when they lie there unfiltered
 // and unencrypted (the usual case): the same bytes Poppler's FileStream gives,
@@ -91,7 +84,7 @@ std::optional<std::string> raw_jpeg(Stream* str, int fd)
     return std::nullopt;
   }
   if (std::optional<std::string> slice = read_slice(fd, raw)) {
-    if (looks_like_jpeg(*slice)) {
+    if (codec::looks_like_jpeg(*slice)) {
       return slice;
     }
     return std::nullopt;
@@ -111,7 +104,7 @@ std::optional<std::string> raw_jpeg(Stream* str, int fd)
     }
   }
   raw->close();
-  if (!looks_like_jpeg(bytes)) {
+  if (!codec::looks_like_jpeg(bytes)) {
     return std::nullopt;
   }
   return bytes;
@@ -370,11 +363,11 @@ private:
         cv::insertChannel(alpha, bgra, 3);
         pixels = bgra;
       }
-      std::vector<unsigned char> png;
-      if (!cv::imencode(".png", pixels, png)) {
+      std::optional<std::string> png = codec::encode_png(pixels);
+      if (!png) {
         return std::nullopt;
       }
-      return Encoded{std::string(png.begin(), png.end()), "png"};
+      return Encoded{std::move(*png), "png"};
     } catch (const cv::Exception&) {
       return std::nullopt;
     }

@@ -11,6 +11,7 @@ import hashlib
 import json
 import pathlib
 import shutil
+import struct
 import zipfile
 import zlib
 
@@ -163,6 +164,34 @@ def firestore_seeds():
         write("firestore_value", hashlib.sha1(text.encode()).hexdigest()[:12], text)
 
 
+def png(width, height, colour_type, bit_depth, rows, extra=b""):
+    """A PNG from raw rows (each with its filter byte), chunks spelled out."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data +
+                struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    header = struct.pack(">IIBBBBB", width, height, bit_depth, colour_type, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + extra +
+            chunk(b"IDAT", zlib.compress(b"".join(rows))) + chunk(b"IEND", b""))
+
+
+def image_seeds():
+    """Blobs as filter-images decodes them: JPEGs from the test data, and PNGs
+    of the kinds the store does not write itself (16-bit, palette with tRNS)."""
+    copy("images", "tests/pdf/fixtures/photo.jpg")
+    copy("images", "tests/pdf/fixtures/pattern.png")
+    copy("images", "testdata/grid-basic/images/SS26-1042.jpg")
+    deep = [b"\x00" + b"".join(struct.pack(">HHH", x * 4000, 30000, 65535 - x * 4000)
+                                for x in range(8)) for _ in range(6)]
+    write("images", "rgb16.png", png(8, 6, 2, 16, deep))
+    palette = struct.pack(">I", 9) + b"PLTE" + bytes([255, 0, 0, 0, 255, 0, 0, 0, 255])
+    palette += struct.pack(">I", zlib.crc32(b"PLTE" + bytes([255, 0, 0, 0, 255, 0, 0, 0, 255])) & 0xFFFFFFFF)
+    alpha = bytes([0, 128, 255])
+    palette += (struct.pack(">I", 3) + b"tRNS" + alpha +
+                struct.pack(">I", zlib.crc32(b"tRNS" + alpha) & 0xFFFFFFFF))
+    indexed = [b"\x00" + bytes((x + y) % 3 for x in range(5)) for y in range(5)]
+    write("images", "palette-trns.png", png(5, 5, 3, 8, indexed, palette))
+
+
 def main():
     if SEEDS.exists():
         shutil.rmtree(SEEDS)
@@ -171,6 +200,7 @@ def main():
     xlsx_seeds()
     parser_seeds()
     firestore_seeds()
+    image_seeds()
     total = sum(p.stat().st_size for p in SEEDS.rglob("*") if p.is_file())
     print("make_seeds: %d files, %d bytes in %s" % (
         sum(1 for p in SEEDS.rglob("*") if p.is_file()), total, SEEDS.relative_to(ROOT)))
