@@ -36,7 +36,8 @@ cv::Mat decode_jpeg(std::string_view bytes, int reduction, std::int64_t max_pixe
 // Decodes a PNG into 8-bit BGR, or BGRA when it has transparency (an alpha
 // channel or a tRNS chunk), through libpng's simplified reader: palettes are
 // expanded, and 16-bit samples become 8-bit sRGB (without a gAMA chunk libpng
-// takes them as linear light; the store's own PNGs are all 8-bit). Empty when it cannot be read or has more than max_pixels pixels.
+// takes them as linear light; the store's own PNGs are all 8-bit). Empty when it cannot be read or
+// has more than max_pixels pixels.
 cv::Mat decode_png(std::string_view bytes, std::int64_t max_pixels);
 
 // Encodes an 8-bit image with 1 (grey), 3 (BGR) or 4 (BGRA) channels as PNG,

@@ -99,9 +99,10 @@ std::optional<ImageFeatures> compute_features(std::string_view bytes, int width,
   try {
     // JPEGs decode at reduced scale in libjpeg's DCT; PNGs keep their alpha
     // so it can be composited over white.
-    const cv::Mat decoded = codec::looks_like_jpeg(bytes)
-                                ? codec::decode_jpeg(bytes, jpeg_reduction(width, height), max_pixels)
-                                : codec::decode_png(bytes, max_pixels);
+    const cv::Mat decoded =
+        codec::looks_like_jpeg(bytes)
+            ? codec::decode_jpeg(bytes, jpeg_reduction(width, height), max_pixels)
+            : codec::decode_png(bytes, max_pixels);
     if (decoded.empty())
       return std::nullopt;
     return features_of(decoded);

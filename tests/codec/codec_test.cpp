@@ -110,7 +110,8 @@ TEST_CASE("decode_jpeg reads Adobe CMYK as inverted ink")
 {
   SECTION("red ink: magenta and yellow")
   {
-    const cv::Vec3b red = centre(codec::decode_jpeg(cmyk_jpeg(32, 24, 0, 255, 255, 0), 1, k_no_limit));
+    const cv::Vec3b red =
+        centre(codec::decode_jpeg(cmyk_jpeg(32, 24, 0, 255, 255, 0), 1, k_no_limit));
     CHECK(red[2] >= 250);
     CHECK(red[1] <= 5);
     CHECK(red[0] <= 5);
@@ -120,7 +121,8 @@ TEST_CASE("decode_jpeg reads Adobe CMYK as inverted ink")
     const cv::Mat white = codec::decode_jpeg(cmyk_jpeg(16, 16, 0, 0, 0, 0), 2, k_no_limit);
     REQUIRE(white.size() == cv::Size(8, 8));
     CHECK(centre(white)[0] >= 250);
-    const cv::Vec3b black = centre(codec::decode_jpeg(cmyk_jpeg(16, 16, 0, 0, 0, 255), 1, k_no_limit));
+    const cv::Vec3b black =
+        centre(codec::decode_jpeg(cmyk_jpeg(16, 16, 0, 0, 0, 255), 1, k_no_limit));
     CHECK(black[0] <= 5);
     CHECK(black[2] <= 5);
   }
@@ -128,9 +130,8 @@ TEST_CASE("decode_jpeg reads Adobe CMYK as inverted ink")
 
 TEST_CASE("decode_jpeg on damaged and oversized data")
 {
-  const std::string jpeg =
-      encode(product_photo(300, 400, Garment::skirt, cv::Scalar(30, 30, 160), Print::plain, 2),
-             ".jpg");
+  const std::string jpeg = encode(
+      product_photo(300, 400, Garment::skirt, cv::Scalar(30, 30, 160), Print::plain, 2), ".jpg");
   SECTION("a truncated stream keeps its size, the missing rows grey")
   {
     const cv::Mat half = codec::decode_jpeg(jpeg.substr(0, jpeg.size() / 2), 1, k_no_limit);
@@ -154,7 +155,8 @@ TEST_CASE("decode_jpeg on damaged and oversized data")
 
 TEST_CASE("encode_png round-trips grey, BGR and BGRA, and OpenCV reads it")
 {
-  const cv::Mat bgr = product_photo(120, 90, Garment::jacket, cv::Scalar(20, 140, 60), Print::dots, 9);
+  const cv::Mat bgr =
+      product_photo(120, 90, Garment::jacket, cv::Scalar(20, 140, 60), Print::dots, 9);
   cv::Mat grey;
   cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
   cv::Mat bgra;
