@@ -197,9 +197,14 @@ std::vector<model::ImageDecision> filter_images(const std::vector<model::PageIma
       return peers[a] > peers[b];
     return slots[a].placement->bbox.area() > slots[b].placement->bbox.area();
   });
+  // Each survivor's features looked up once: the loop below compares every
+  // pair of kept photos.
+  std::vector<const ImageFeatures*> features_of_slot(slots.size(), nullptr);
+  for (size_t i : survivors)
+    features_of_slot[i] = &*features[decode_index.at(slots[i].placement->sha256)];
   std::vector<size_t> kept;
   for (size_t i : survivors) {
-    const ImageFeatures& mine = *features[decode_index.at(slots[i].placement->sha256)];
+    const ImageFeatures& mine = *features_of_slot[i];
     std::optional<std::string> reason;
     for (size_t k : kept)
       if (groups[k] == groups[i]) {
@@ -208,7 +213,7 @@ std::vector<model::ImageDecision> filter_images(const std::vector<model::PageIma
       }
     if (!reason)
       for (size_t k : kept)
-        if (near_duplicates(*features[decode_index.at(slots[k].placement->sha256)], mine)) {
+        if (near_duplicates(*features_of_slot[k], mine)) {
           reason = "near-duplicate of " + decisions[k].image_id;
           break;
         }

@@ -7,8 +7,10 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdlib>
@@ -240,15 +242,47 @@ int BlobStore::remove_dead_temps() const
 std::string BlobStore::read(const std::string& sha256) const
 {
   const fs::path path = path_of(sha256);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Error(ExitCode::job_failed,
-                path.string() + ": blob is missing from the state's blob store",
-                "re-add the collection's documents with 'collproc add'");
+  // One read of the size fstat gives (blobs never change once named; a
+  // stream through an ostringstream copied every blob three times).
+  const auto unreadable = [&path] {
+    return Error(ExitCode::job_failed,
+                 path.string() + ": cannot read blob: " + std::strerror(errno),
+                 "check the permissions of the state's blob directory and the disk holding it");
+  };
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) {
+      throw Error(ExitCode::job_failed,
+                  path.string() + ": blob is missing from the state's blob store",
+                  "re-add the collection's documents with 'collproc add'");
+    }
+    throw unreadable();
   }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    throw unreadable();
+  }
+  std::string bytes(static_cast<std::size_t>(std::max<off_t>(st.st_size, 0)), '\0');
+  std::size_t got = 0;
+  while (got < bytes.size()) {
+    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      throw unreadable();
+    }
+    if (n == 0) {
+      break;
+    }
+    got += static_cast<std::size_t>(n);
+  }
+  bytes.resize(got);
+  return bytes;
 }
 
 } // namespace collproc::state
