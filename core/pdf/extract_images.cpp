@@ -8,13 +8,10 @@
 #include "core/pdf/poppler_support.hpp"
 #include "core/util/hash.hpp"
 
-#include <unistd.h>
-
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
 #include <optional>
 #include <utility>
@@ -35,59 +32,27 @@ std::int64_t max_pixels()
 constexpr std::size_t k_max_jpeg_bytes = 256u * 1024 * 1024;
 
 struct Encoded {
-  std::string bytes;
+  ImageBytes bytes;
   std::string format;
 };
 
-// The stream's bytes straight from the file when they lie there unfiltered
-// and unencrypted (the usual case): the same bytes Poppler's FileStream gives,
-// up to /Length or the end of the file, in one pread instead of one per 256
-// bytes. nullopt when the stream is not such a slice or the read fails.
-std::optional<std::string> read_slice(int fd, Stream* raw)
-{
-  if (fd < 0 || raw->getKind() != strFile) {
-    return std::nullopt;
-  }
-  auto* file = static_cast<BaseStream*>(raw);
-  const Goffset start = file->getStart();
-  const Goffset length = file->getLength();
-  if (start < 0 || length <= 0 || static_cast<std::size_t>(length) > k_max_jpeg_bytes) {
-    return std::nullopt;
-  }
-  std::string bytes(static_cast<std::size_t>(length), '\0');
-  std::size_t got = 0;
-  while (got < bytes.size()) {
-    const ssize_t n = ::pread(fd, bytes.data() + got, bytes.size() - got,
-                              static_cast<off_t>(start) + static_cast<off_t>(got));
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n < 0) {
-      return std::nullopt;
-    }
-    if (n == 0) {
-      break; // a /Length past the end: FileStream stops there too
-    }
-    got += static_cast<std::size_t>(n);
-  }
-  bytes.resize(got);
-  return bytes;
-}
-
-// The JPEG exactly as embedded: the data below the DCT filter. nullopt when it
-// does not look like a JPEG or is too large, so the caller can decode instead.
-// fd is the Document's own descriptor of the file (-1 for none).
-std::optional<std::string> raw_jpeg(Stream* str, int fd)
+// The JPEG exactly as embedded: the data below the DCT filter. When that data
+// lies in the file unfiltered and unencrypted (the usual case) it is a view of
+// the Document's mapping of the file; otherwise it is read through Poppler.
+// nullopt when it does not look like a JPEG or is too large, so the caller can
+// decode instead.
+std::optional<ImageBytes> raw_jpeg(Stream* str)
 {
   Stream* raw = str->getNextStream();
   if (raw == nullptr) {
     return std::nullopt;
   }
-  if (std::optional<std::string> slice = read_slice(fd, raw)) {
-    if (codec::looks_like_jpeg(*slice)) {
-      return slice;
+  if (auto* mapped = dynamic_cast<MappedStream*>(raw)) {
+    const std::string_view bytes = mapped->bytes();
+    if (bytes.size() > k_max_jpeg_bytes || !codec::looks_like_jpeg(bytes)) {
+      return std::nullopt;
     }
-    return std::nullopt;
+    return ImageBytes::view_of(bytes);
   }
   raw->reset();
   std::string bytes;
@@ -107,7 +72,7 @@ std::optional<std::string> raw_jpeg(Stream* str, int fd)
   if (!codec::looks_like_jpeg(bytes)) {
     return std::nullopt;
   }
-  return bytes;
+  return ImageBytes(std::move(bytes));
 }
 
 // Decodes the image through its colour map into 8-bit BGR, as OpenCV wants.
@@ -284,7 +249,7 @@ private:
         fresh = encode(str, width, height, color_map, inline_img, mask);
         CachedImage cached;
         if (fresh) {
-          cached.sha256 = util::sha256_hex(fresh->bytes);
+          cached.sha256 = util::sha256_hex(fresh->bytes.view());
           cached.format = fresh->format;
           cached.usable = true;
         }
@@ -300,7 +265,7 @@ private:
       if (!fresh) {
         return true;
       }
-      placement.sha256 = util::sha256_hex(fresh->bytes);
+      placement.sha256 = util::sha256_hex(fresh->bytes.view());
       placement.format = fresh->format;
     }
 
@@ -346,7 +311,7 @@ private:
   {
     // Inline JPEG data has no length of its own to read up to: decode it.
     if (str->getKind() == strDCT && !inline_img) {
-      if (std::optional<std::string> jpeg = raw_jpeg(str, m_impl.file.get())) {
+      if (std::optional<ImageBytes> jpeg = raw_jpeg(str)) {
         return Encoded{std::move(*jpeg), "jpg"};
       }
     }
@@ -367,7 +332,7 @@ private:
       if (!png) {
         return std::nullopt;
       }
-      return Encoded{std::move(*png), "png"};
+      return Encoded{ImageBytes(std::move(*png)), "png"};
     } catch (const cv::Exception&) {
       return std::nullopt;
     }

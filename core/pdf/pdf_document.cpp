@@ -4,10 +4,14 @@
 #include "core/util/error.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
+#include <limits>
 #include <mutex>
 #include <stdexcept>
 #include <string_view>
@@ -114,22 +118,91 @@ Object interpretable_contents(Page& page, XRef* xref)
 
 } // namespace
 
-FileHandle::~FileHandle()
+MappedFile MappedFile::open(const std::filesystem::path& path, std::size_t size,
+                            const std::string& display_name)
 {
-  if (m_fd >= 0) {
-    ::close(m_fd);
+  const auto fail = [&](int error) {
+    return Error(ExitCode::bad_input,
+                 display_name + ": cannot be read (" + std::strerror(error) + ")",
+                 "check that the file exists and is readable");
+  };
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    throw fail(errno);
+  }
+  void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  const int error = errno;
+  ::close(fd); // the mapping keeps the file
+  if (data == MAP_FAILED) {
+    throw fail(error);
+  }
+  MappedFile file;
+  file.m_data = static_cast<const char*>(data);
+  file.m_size = size;
+  return file;
+}
+
+MappedFile::~MappedFile()
+{
+  if (m_data != nullptr) {
+    ::munmap(const_cast<char*>(m_data), m_size);
   }
 }
 
-FileHandle& FileHandle::operator=(FileHandle&& other) noexcept
+MappedFile::MappedFile(MappedFile&& other) noexcept
+    : m_data(std::exchange(other.m_data, nullptr)), m_size(std::exchange(other.m_size, 0))
+{
+}
+
+MappedFile& MappedFile::operator=(MappedFile&& other) noexcept
 {
   if (this != &other) {
-    if (m_fd >= 0) {
-      ::close(m_fd);
+    if (m_data != nullptr) {
+      ::munmap(const_cast<char*>(m_data), m_size);
     }
-    m_fd = std::exchange(other.m_fd, -1);
+    m_data = std::exchange(other.m_data, nullptr);
+    m_size = std::exchange(other.m_size, 0);
   }
   return *this;
+}
+
+void MappedFile::release_pages() const
+{
+  if (m_data != nullptr) {
+    ::madvise(const_cast<char*>(m_data), m_size, MADV_DONTNEED);
+  }
+}
+
+MappedStream::MappedStream(const char* base, std::size_t base_size, Goffset offset, Goffset size,
+                           Object&& stream_dict)
+    : BaseMemStream(base, offset, size, std::move(stream_dict)), m_base_size(base_size)
+{
+}
+
+BaseStream* MappedStream::copy()
+{
+  return new MappedStream(buf, m_base_size, getStart(), getLength(), dict.copy());
+}
+
+Stream* MappedStream::makeSubStream(Goffset offset, bool limited, Goffset size,
+                                    Object&& stream_dict)
+{
+  // BaseMemStream's own rule: an unlimited sub-stream, or one that would run
+  // past this stream, ends where this stream ends.
+  const Goffset end = getStart() + getLength();
+  const Goffset sub_size = (!limited || offset + size > end) ? end - offset : size;
+  return new MappedStream(buf, m_base_size, offset, sub_size, std::move(stream_dict));
+}
+
+std::string_view MappedStream::bytes()
+{
+  const Goffset offset = getStart();
+  const Goffset size = getLength();
+  if (offset < 0 || size <= 0 || static_cast<std::size_t>(offset) > m_base_size ||
+      static_cast<std::size_t>(size) > m_base_size - static_cast<std::size_t>(offset)) {
+    return {};
+  }
+  return {buf + offset, static_cast<std::size_t>(size)};
 }
 
 PopplerMessages::PopplerMessages() : m_previous(t_messages)
@@ -213,8 +286,17 @@ Document Document::open(const std::filesystem::path& path, const std::string& di
   }
   const bool header = has_pdf_header(path);
 
+  // Poppler's memory streams keep positions in an int.
+  if (size > static_cast<std::uintmax_t>(std::numeric_limits<int>::max())) {
+    throw Error(ExitCode::bad_input, display_name + ": larger than 2 GB",
+                "split the file, or export it with smaller images");
+  }
+  MappedFile file = MappedFile::open(path, static_cast<std::size_t>(size), display_name);
   PopplerMessages messages;
-  auto doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path.string()));
+  // PDFDoc owns the stream; the stream reads the mapping, which the Impl
+  // keeps alive longer than the PDFDoc.
+  auto doc = std::make_unique<PDFDoc>(new MappedStream(
+      file.data(), file.size(), 0, static_cast<Goffset>(file.size()), Object(objNull)));
   if (!doc->isOk()) {
     switch (doc->getErrorCode()) {
     case errEncrypted:
@@ -242,9 +324,8 @@ Document Document::open(const std::filesystem::path& path, const std::string& di
   }
 
   auto impl = std::make_unique<Impl>();
+  impl->file = std::move(file);
   impl->doc = std::move(doc);
-  // Without it JPEGs are still read, through Poppler, only more slowly.
-  impl->file = FileHandle(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   impl->display_name = display_name;
   return Document(std::move(impl));
 }

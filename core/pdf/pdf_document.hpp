@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace collproc::pdf {
@@ -53,9 +54,32 @@ private:
 // Document (the same PDF object drawn again, or identical bytes);
 // placement.sha256 is always set. placement.image_id is left empty (the caller
 // derives it).
+// An image's stored bytes: either held here, or (an embedded JPEG) a view of
+// the Document's mapping of the file, valid while the Document lives.
+class ImageBytes {
+public:
+  ImageBytes() = default;
+  explicit ImageBytes(std::string owned) : m_owned(std::move(owned)) {}
+  static ImageBytes view_of(std::string_view mapped)
+  {
+    ImageBytes bytes;
+    bytes.m_mapped = mapped;
+    bytes.m_is_view = true;
+    return bytes;
+  }
+  std::string_view view() const { return m_is_view ? m_mapped : std::string_view(m_owned); }
+  bool empty() const { return view().empty(); }
+  bool operator==(std::string_view other) const { return view() == other; }
+
+private:
+  std::string m_owned;
+  std::string_view m_mapped;
+  bool m_is_view = false;
+};
+
 struct ExtractedImage {
   model::ImagePlacement placement;
-  std::string bytes;
+  ImageBytes bytes;
 };
 
 struct PageImagesResult {

@@ -7,10 +7,13 @@
 
 #include "core/pdf/poppler_includes.hpp"
 
+#include <cstddef>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -24,24 +27,53 @@ struct CachedImage {
   bool usable = false; // false when it could not be decoded: later placements are skipped too
 };
 
-// A read-only file descriptor, closed on destruction; -1 when none.
-class FileHandle {
+// The whole file mapped read-only. Poppler reads the document from it as
+// memory (MappedStream) instead of through its FileStream, which makes one
+// system call per 256 bytes, and an embedded JPEG is a slice of it, hashed
+// and written out without a copy.
+class MappedFile {
 public:
-  explicit FileHandle(int fd = -1) : m_fd(fd) {}
-  ~FileHandle();
-  FileHandle(FileHandle&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
-  FileHandle& operator=(FileHandle&& other) noexcept;
-  int get() const { return m_fd; }
+  // Throws Error(bad_input) naming display_name when the file cannot be
+  // opened or mapped.
+  static MappedFile open(const std::filesystem::path& path, std::size_t size,
+                         const std::string& display_name);
+  MappedFile() = default;
+  ~MappedFile();
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+
+  const char* data() const { return m_data; }
+  std::size_t size() const { return m_size; }
+  // Drops the process's view of the pages read so far (they stay in the page
+  // cache), so a worker's memory does not grow with the file it reads.
+  void release_pages() const;
 
 private:
-  int m_fd;
+  const char* m_data = nullptr;
+  std::size_t m_size = 0;
+};
+
+// Poppler's in-memory stream over a MappedFile, whose sub-streams (every
+// stream object of the document) are MappedStreams too, so a stream's raw
+// bytes can be found in the mapping.
+class MappedStream final : public BaseMemStream<const char> {
+public:
+  MappedStream(const char* base, std::size_t base_size, Goffset offset, Goffset size,
+               Object&& stream_dict);
+  BaseStream* copy() override;
+  Stream* makeSubStream(Goffset offset, bool limited, Goffset size, Object&& stream_dict) override;
+  // The stream's bytes, unfiltered, as the file holds them; empty when its
+  // bounds are not inside the file.
+  std::string_view bytes();
+
+private:
+  std::size_t m_base_size;
 };
 
 struct Document::Impl {
+  // Declared before doc, so the mapping outlives the document reading it.
+  MappedFile file;
   std::unique_ptr<PDFDoc> doc;
-  // The same file, for reading an embedded JPEG in one pread: Poppler's
-  // FileStream reads 256 bytes per system call.
-  FileHandle file;
   std::string display_name;
   std::map<std::pair<int, int>, CachedImage> images_by_ref; // (num, gen) -> image
   std::set<std::string> returned_sha256; // blobs whose bytes a caller already received

@@ -31,7 +31,7 @@ PageOutput extract_page(pdf::Document& pdf, int page, const std::string& doc_sha
   out.placements.reserve(result.images.size());
   for (auto& image : result.images) {
     if (!image.bytes.empty()) {
-      blobs.put(image.placement.sha256, image.bytes);
+      blobs.put(image.placement.sha256, image.bytes.view());
     }
     image.placement.page = page;
     image.placement.image_id = image_id(doc_sha256, page, image.placement.index);

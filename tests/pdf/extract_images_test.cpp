@@ -24,7 +24,7 @@ void check_box(const model::BBox& got, double x0, double y0, double x1, double y
   CHECK(got.y1 == Approx(y1).margin(0.5));
 }
 
-cv::Mat decode(const std::string& bytes, int flags = cv::IMREAD_UNCHANGED)
+cv::Mat decode(std::string_view bytes, int flags = cv::IMREAD_UNCHANGED)
 {
   const std::vector<unsigned char> buf(bytes.begin(), bytes.end());
   return cv::imdecode(buf, flags);
@@ -75,7 +75,7 @@ TEST_CASE("extract_images stores other images as lossless PNG", "[pdf]")
   pdf::Document doc = pdf::Document::open(fixture("images.pdf"), "images.pdf");
   const pdf::PageImagesResult r = pdf::extract_images(doc, 1);
   REQUIRE(r.images.size() == 2);
-  const std::string& bytes = r.images[1].bytes;
+  const std::string_view bytes = r.images[1].bytes.view();
   REQUIRE(bytes.size() > 8);
   CHECK(bytes.substr(1, 3) == "PNG");
   CHECK(r.images[1].placement.sha256 == util::sha256_hex(bytes));
@@ -146,7 +146,7 @@ TEST_CASE("extract_images handles a MediaBox that does not start at 0,0", "[pdf]
   CHECK(img.placement.format == "png");
 
   // The raw 4x2 RGB samples come back exactly.
-  const cv::Mat got = decode(img.bytes, cv::IMREAD_COLOR);
+  const cv::Mat got = decode(img.bytes.view(), cv::IMREAD_COLOR);
   REQUIRE(got.rows == 2);
   REQUIRE(got.cols == 4);
   CHECK(got.at<cv::Vec3b>(0, 0) == cv::Vec3b(0, 0, 255));    // red, as BGR
@@ -202,7 +202,7 @@ TEST_CASE("extract_images keeps soft masks as alpha and finds inline images", "[
   const pdf::ExtractedImage& cutout = r.images[0];
   check_box(cutout.placement.bbox, 10, 682, 110, 782);
   CHECK(cutout.placement.format == "png");
-  const cv::Mat rgba = decode(cutout.bytes);
+  const cv::Mat rgba = decode(cutout.bytes.view());
   REQUIRE(rgba.channels() == 4);
   REQUIRE(rgba.rows == 20);
   CHECK(rgba.at<cv::Vec4b>(10, 10) == cv::Vec4b(0, 0, 255, 255)); // opaque red centre
@@ -213,7 +213,7 @@ TEST_CASE("extract_images keeps soft masks as alpha and finds inline images", "[
   CHECK(inl.placement.xref == -1);
   CHECK(inl.placement.width == 40);
   CHECK(inl.placement.height == 30);
-  const cv::Mat got = decode(inl.bytes, cv::IMREAD_COLOR);
+  const cv::Mat got = decode(inl.bytes.view(), cv::IMREAD_COLOR);
   const cv::Mat want = cv::imread(fixture("pattern.png").string(), cv::IMREAD_COLOR);
   REQUIRE(got.size() == want.size());
   CHECK(cv::norm(got, want, cv::NORM_INF) == 0);
