@@ -166,13 +166,6 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept
   return *this;
 }
 
-void MappedFile::release_pages() const
-{
-  if (m_data != nullptr) {
-    ::madvise(const_cast<char*>(m_data), m_size, MADV_DONTNEED);
-  }
-}
-
 MappedStream::MappedStream(const char* base, std::size_t base_size, Goffset offset, Goffset size,
                            Object&& stream_dict)
     : BaseMemStream(base, offset, size, std::move(stream_dict)), m_base_size(base_size)

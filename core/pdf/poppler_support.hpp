@@ -44,9 +44,6 @@ public:
 
   const char* data() const { return m_data; }
   std::size_t size() const { return m_size; }
-  // Drops the process's view of the pages read so far (they stay in the page
-  // cache), so a worker's memory does not grow with the file it reads.
-  void release_pages() const;
 
 private:
   const char* m_data = nullptr;
