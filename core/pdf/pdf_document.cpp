@@ -166,6 +166,13 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept
   return *this;
 }
 
+void MappedFile::forget_read_pages() const
+{
+  if (m_data != nullptr) {
+    ::madvise(const_cast<char*>(m_data), m_size, MADV_DONTNEED);
+  }
+}
+
 MappedStream::MappedStream(const char* base, std::size_t base_size, Goffset offset, Goffset size,
                            Object&& stream_dict)
     : BaseMemStream(base, offset, size, std::move(stream_dict)), m_base_size(base_size)
@@ -349,6 +356,11 @@ double Document::page_height(int page) const
     return 0;
   }
   return p->getRotate() % 180 == 0 ? p->getCropHeight() : p->getCropWidth();
+}
+
+void Document::forget_read_pages()
+{
+  m_impl->file.forget_read_pages();
 }
 
 const std::string& Document::display_name() const

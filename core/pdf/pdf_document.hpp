@@ -35,6 +35,10 @@ public:
   double page_width(int page) const;
   double page_height(int page) const;
   const std::string& display_name() const;
+  // The file is read through a memory mapping; this drops the pages read so
+  // far from the process's resident memory (the kernel keeps them cached).
+  // Call it between pages so memory stays flat in the file's size.
+  void forget_read_pages();
 
   // Defined in core/pdf/poppler_support.hpp, for core/pdf's own sources.
   struct Impl;

@@ -44,6 +44,10 @@ public:
 
   const char* data() const { return m_data; }
   std::size_t size() const { return m_size; }
+  // Unmaps the pages read so far from this process (MADV_DONTNEED; the
+  // kernel keeps them cached and maps them again when read), so a process's
+  // resident memory follows the page it reads, not the file.
+  void forget_read_pages() const;
 
 private:
   const char* m_data = nullptr;
