@@ -43,10 +43,7 @@ std::vector<std::string> categories(const CategoryRequest& request, const UnitCa
   std::vector<std::string> from_names;
   for (const LinesheetText& sheet : request.linesheets) {
     // Products are read page by page; the callback marks each page done.
-    ProductRequest products_request;
-    products_request.document = sheet.document;
-    products_request.pages = sheet.pages;
-    for (const model::Product& p : products(products_request, on_unit)) {
+    for (const model::Product& p : products(sheet.pages, {}, {}, on_unit)) {
       if (auto c = taxonomy_category(p.name)) {
         add_once(from_names, *c);
       }

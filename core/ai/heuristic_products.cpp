@@ -477,7 +477,10 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
       case Field::name:
         p.name = trim(cell.front().text);
         for (size_t i = 1; i < cell.size(); ++i) {
-          p.description += (p.description.empty() ? "" : " ") + trim(cell[i].text);
+          if (!p.description.empty()) {
+            p.description += ' ';
+          }
+          p.description += trim(cell[i].text);
         }
         break;
       case Field::colors:
@@ -786,18 +789,26 @@ std::vector<Heading> find_headings(const std::vector<model::TextPage>& pages)
 
 std::vector<model::Product> products(const ProductRequest& request, const UnitCallback& on_unit)
 {
+  return products(request.pages, request.kept, request.categories, on_unit);
+}
+
+std::vector<model::Product> products(const std::vector<model::TextPage>& pages,
+                                     const std::vector<model::PageImages>& kept,
+                                     const std::vector<std::string>& categories,
+                                     const UnitCallback& on_unit)
+{
   std::vector<PageLayout> layouts;
-  for (const model::TextPage& page : request.pages) {
+  for (const model::TextPage& page : pages) {
     if (on_unit) {
       on_unit();
     }
     layouts.push_back(analyse(page));
   }
-  const std::vector<Heading> headings = headings_of(request.pages, layouts);
-  const std::string currency = document_currency(request.pages);
+  const std::vector<Heading> headings = headings_of(pages, layouts);
+  const std::string currency = document_currency(pages);
   std::vector<model::Product> out;
-  for (size_t i = 0; i < request.pages.size(); ++i) {
-    const model::TextPage& page = request.pages[i];
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const model::TextPage& page = pages[i];
     const PageLayout& pl = layouts[i];
     std::vector<bool> is_heading(pl.segments.size(), false);
     for (size_t s = 0; s < pl.segments.size(); ++s) {
@@ -807,7 +818,7 @@ std::vector<model::Product> products(const ProductRequest& request, const UnitCa
         }
       }
     }
-    const model::PageImages* images = images_of(request.kept, page.page);
+    const model::PageImages* images = images_of(kept, page.page);
     std::vector<Found> found;
     if (std::optional<Table> table = find_table(pl)) {
       found = table_products(*table, pl, page, images, currency);
@@ -821,7 +832,7 @@ std::vector<model::Product> products(const ProductRequest& request, const UnitCa
           heading = h.text;
         }
       }
-      if (auto c = category_for(heading, f.product, request.categories)) {
+      if (auto c = category_for(heading, f.product, categories)) {
         f.product.category = *c;
       }
       out.push_back(std::move(f.product));

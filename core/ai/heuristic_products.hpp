@@ -49,5 +49,11 @@ std::string document_currency(const std::vector<model::TextPage>& pages);
 // per page (it may throw collproc::Cancelled). product_id and document_id are
 // left empty.
 std::vector<model::Product> products(const ProductRequest& request, const UnitCallback& on_unit);
+// The same, for pages, kept images and categories held elsewhere (no copy of
+// a document's text).
+std::vector<model::Product> products(const std::vector<model::TextPage>& pages,
+                                     const std::vector<model::PageImages>& kept,
+                                     const std::vector<std::string>& categories,
+                                     const UnitCallback& on_unit);
 
 } // namespace collproc::ai::heuristic

@@ -13,16 +13,31 @@ template <typename T>
 std::vector<T> per_unit(state::StateStore& store, const std::string& collection, const char* phase,
                         const std::string& document_id)
 {
-  const auto rows = store.outputs(collection, phase, document_id);
-  // Parsing 200 pages of JSON is most of a later phase's time: on every core,
-  // and cancellable page by page.
-  std::vector<T> out(rows.size());
-  util::parallel_for(rows.size(), util::cpu_threads(), [&](std::size_t i) {
-    if (runner::pending_signal() != 0) {
-      throw Cancelled();
+  // Parsing 200 pages of JSON is most of a later phase's time: pages are
+  // parsed on every core, a few at a time so that memory holds the parsed
+  // document but never all of its JSON, and cancellably page by page.
+  const int threads = util::cpu_threads();
+  const std::size_t batch = 8 * static_cast<std::size_t>(threads);
+  std::vector<T> out;
+  std::vector<std::string> payloads;
+  const auto parse_batch = [&] {
+    const std::size_t first = out.size();
+    out.resize(first + payloads.size());
+    util::parallel_for(payloads.size(), threads, [&](std::size_t i) {
+      if (runner::pending_signal() != 0) {
+        throw Cancelled();
+      }
+      out[first + i] = nlohmann::json::parse(payloads[i]).template get<T>();
+    });
+    payloads.clear();
+  };
+  store.each_output(collection, phase, document_id, [&](state::OutputRow&& row) {
+    payloads.push_back(std::move(row.payload));
+    if (payloads.size() == batch) {
+      parse_batch();
     }
-    out[i] = nlohmann::json::parse(rows[i].payload).template get<T>();
   });
+  parse_batch();
   return out;
 }
 

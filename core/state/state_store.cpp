@@ -437,14 +437,22 @@ std::vector<OutputRow> StateStore::outputs(const std::string& collection, const 
                                            const std::string& document_id)
 {
   std::vector<OutputRow> out;
+  each_output(collection, phase, document_id,
+              [&out](OutputRow&& row) { out.push_back(std::move(row)); });
+  return out;
+}
+
+void StateStore::each_output(const std::string& collection, const std::string& phase,
+                             const std::string& document_id,
+                             const std::function<void(OutputRow&&)>& fn)
+{
   Statement s =
       m_db.prepare("SELECT document_id, unit, payload FROM outputs WHERE collection_id = ? "
                    "AND phase = ? AND document_id = ? ORDER BY unit");
   s.bind(1, collection).bind(2, phase).bind(3, document_id);
   while (s.step()) {
-    out.push_back({s.text(0), static_cast<int>(s.integer(1)), s.text(2)});
+    fn({s.text(0), static_cast<int>(s.integer(1)), s.text(2)});
   }
-  return out;
 }
 
 void StateStore::put_run(const RunRow& r)

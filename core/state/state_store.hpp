@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -136,6 +137,10 @@ public:
   std::vector<OutputRow> outputs(const std::string& collection, const std::string& phase);
   std::vector<OutputRow> outputs(const std::string& collection, const std::string& phase,
                                  const std::string& document_id);
+  // The same rows one at a time, in unit order, so a reader need not hold
+  // every payload at once; fn may throw to stop.
+  void each_output(const std::string& collection, const std::string& phase,
+                   const std::string& document_id, const std::function<void(OutputRow&&)>& fn);
 
   // Runs, for `history` (newest last).
   void put_run(const RunRow& run);
