@@ -7,10 +7,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <limits>
 #include <mutex>
 #include <stdexcept>
@@ -36,13 +36,10 @@ void on_poppler_error(ErrorCategory /*category*/, Goffset /*pos*/, const char* m
 
 // Poppler looks for the header in the first 1024 bytes; so do we, to tell a
 // file that is not a PDF at all from a damaged one.
-bool has_pdf_header(const std::filesystem::path& path)
+bool has_pdf_header(const MappedFile& file)
 {
-  std::ifstream in(path, std::ios::binary);
-  std::string head(1024, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  return head.find("%PDF-") != std::string::npos;
+  const std::string_view head(file.data(), std::min<std::size_t>(file.size(), 1024));
+  return head.find("%PDF-") != std::string_view::npos;
 }
 
 // Poppler's first complaint, shaped like our messages: lowercase start
@@ -284,14 +281,13 @@ Document Document::open(const std::filesystem::path& path, const std::string& di
     throw Error(ExitCode::bad_input, display_name + ": empty file, not a PDF",
                 "the file has no content; export or download it again");
   }
-  const bool header = has_pdf_header(path);
-
   // Poppler's memory streams keep positions in an int.
   if (size > static_cast<std::uintmax_t>(std::numeric_limits<int>::max())) {
     throw Error(ExitCode::bad_input, display_name + ": larger than 2 GB",
                 "split the file, or export it with smaller images");
   }
   MappedFile file = MappedFile::open(path, static_cast<std::size_t>(size), display_name);
+  const bool header = has_pdf_header(file);
   PopplerMessages messages;
   // PDFDoc owns the stream; the stream reads the mapping, which the Impl
   // keeps alive longer than the PDFDoc.

@@ -16,14 +16,14 @@ int cpu_threads()
 
 void parallel_for(std::size_t n, int threads, const std::function<void(std::size_t)>& body)
 {
-  const std::size_t helpers =
-      std::min<std::size_t>(n, static_cast<std::size_t>(std::max(threads, 1))) - (n > 0 ? 1 : 0);
-  if (helpers == 0) {
+  if (n <= 1 || threads <= 1) {
     for (std::size_t i = 0; i < n; ++i) {
       body(i);
     }
     return;
   }
+  // This thread works too.
+  const std::size_t helpers = std::min(n, static_cast<std::size_t>(threads)) - 1;
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::exception_ptr error;
