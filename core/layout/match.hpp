@@ -11,8 +11,7 @@ namespace collproc::layout {
 
 struct MatchInput {
   std::vector<model::Product> products; // one linesheet's, with bbox and page
-  std::vector<model::PageImages> kept;  // kept placements per page
-  std::vector<model::TextPage> pages;   // the text, for layout cues
+  std::vector<model::PageImages> kept;  // kept placements per page, with the page's size
 };
 
 // The score in 0..1 of one image for one product on the same page: the share

@@ -21,11 +21,10 @@ public:
     ctx.set_units(static_cast<int>(docs.size()), "document");
     for (const auto& doc : docs) {
       layout::MatchInput input{products(ctx.store, ctx.collection, doc.document_id),
-                               kept_images(ctx.store, ctx.collection, doc.document_id),
-                               text_pages(ctx.store, ctx.collection, doc.document_id)};
+                               kept_images(ctx.store, ctx.collection, doc.document_id)};
       const auto matches = layout::match_images(input);
       ctx.count("matched", static_cast<int64_t>(matches.size()));
-      ctx.stage(doc.document_id, 0, nlohmann::json(matches).dump());
+      ctx.stage(doc.document_id, 0, model::dump_list(matches));
       ctx.advance();
     }
   }

@@ -100,7 +100,6 @@ TEST_CASE("match_images pairs every sample product with its true photo", "[layou
       p.product_id = p.style_number;
     }
     in.kept = sheet.kept;
-    in.pages = sheet.pages;
     std::map<std::string, std::string> sha_of_image; // image_id -> sha256
     for (const model::PageImages& p : sheet.kept) {
       for (const model::ImagePlacement& im : p.placements) {
