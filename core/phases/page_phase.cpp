@@ -15,6 +15,9 @@ namespace collproc::phases {
 namespace {
 
 constexpr auto k_flush_interval = std::chrono::milliseconds(250);
+// ...or after this much payload, so that a fast phase does not hold most of
+// a long document's pages in memory between commits.
+constexpr std::size_t k_flush_bytes = std::size_t{1} << 20;
 
 // A page's output crosses from its worker process as "<count>\n<payload>".
 std::string pack(const PageOutput& out)
@@ -59,7 +62,7 @@ void run_pending_pages(runner::PhaseContext& ctx, const char* count_name, int wo
       continue;
     }
     // Workers write blobs without fsync; pages are committed in batches of
-    // about k_flush_interval, each batch after one flush of the blob volume,
+    // about k_flush_interval (or k_flush_bytes), each batch after one flush of the blob volume,
     // so a committed page never names a blob that a power loss could lose.
     // A crash loses at most the batch in flight.
     state::BlobStore& blobs = ctx.store.blobs();
@@ -72,6 +75,7 @@ void run_pending_pages(runner::PhaseContext& ctx, const char* count_name, int wo
     } restore{blobs, durability};
 
     std::vector<std::pair<int, PageOutput>> pending;
+    std::size_t pending_bytes = 0;
     auto last_flush = std::chrono::steady_clock::now();
     const auto flush = [&] {
       if (pending.empty()) {
@@ -82,6 +86,7 @@ void run_pending_pages(runner::PhaseContext& ctx, const char* count_name, int wo
         ctx.commit_unit(doc.document_id, page, out.payload);
       }
       pending.clear();
+      pending_bytes = 0;
       last_flush = std::chrono::steady_clock::now();
     };
     pdf::PageWorkers pool(
@@ -94,11 +99,13 @@ void run_pending_pages(runner::PhaseContext& ctx, const char* count_name, int wo
           PageOutput out = unpack(pool.next([&ctx] { ctx.cancel.throw_if_requested(); }));
           ctx.count(count_name, out.count);
           ctx.count("pages", 1);
+          pending_bytes += out.payload.size();
           pending.emplace_back(page, std::move(out));
         } catch (const Error& e) {
           rethrow_for(ctx, doc.filename, page, e);
         }
-        if (std::chrono::steady_clock::now() - last_flush >= k_flush_interval) {
+        if (pending_bytes >= k_flush_bytes ||
+            std::chrono::steady_clock::now() - last_flush >= k_flush_interval) {
           flush();
         }
         ctx.advance();
