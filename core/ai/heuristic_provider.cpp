@@ -32,6 +32,9 @@ public:
     on_unit();
     return po::identify_columns(request.table);
   }
+
+  // The layout rules group words themselves (layout::segments).
+  model::TextDetail text_detail() const override { return model::TextDetail::words; }
 };
 
 } // namespace

@@ -21,7 +21,7 @@ using UnitCallback = std::function<void()>;
 
 struct LinesheetText {
   model::DocumentRecord document;
-  std::vector<model::TextPage> pages; // every page, in order
+  std::vector<model::TextPage> pages; // every page, in order, as text_detail() asks
 };
 
 struct CategoryRequest {
@@ -30,7 +30,7 @@ struct CategoryRequest {
 
 struct ProductRequest {
   model::DocumentRecord document;
-  std::vector<model::TextPage> pages;  // every page, in order
+  std::vector<model::TextPage> pages;  // every page, in order, as text_detail() asks
   std::vector<model::PageImages> kept; // kept placements per page (phase 3)
   std::vector<std::string> categories; // phase 4's list; each product gets one
 };
@@ -61,6 +61,8 @@ public:
   virtual model::ColumnMapping columns(const ColumnRequest&, const UnitCallback&) = 0;
   // Totals since the provider was made.
   virtual Usage usage() const { return {}; }
+  // What of each page's text the requests must carry.
+  virtual model::TextDetail text_detail() const { return model::TextDetail::full; }
 };
 
 std::unique_ptr<Provider> make_heuristic_provider();

@@ -68,6 +68,10 @@ struct TextPage {
   std::vector<Line> lines;   // in reading order
   std::vector<Block> blocks; // in reading order
 };
+// What a reader of phase 2's pages needs: the words alone (lines and blocks
+// stay empty, which costs a later phase less than half the memory and parse
+// time), or everything.
+enum class TextDetail { words, full };
 
 // Phase 1: one placement of an image on a page. The same image placed twice
 // gives two placements that share sha256.
@@ -140,5 +144,20 @@ void to_json(nlohmann::json&, const Product&);
 void from_json(const nlohmann::json&, Product&);
 void to_json(nlohmann::json&, const ImageMatch&);
 void from_json(const nlohmann::json&, ImageMatch&);
+
+// The JSON text of a list, built one element at a time: the bytes of
+// nlohmann::json(items).dump() without the whole list's tree in memory.
+template <typename T> std::string dump_list(const std::vector<T>& items)
+{
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      out += ',';
+    }
+    out += nlohmann::json(items[i]).dump();
+  }
+  out += ']';
+  return out;
+}
 
 } // namespace collproc::model

@@ -49,7 +49,7 @@ public:
     const auto items = po::build_items(enriched, all_products(ctx.store, ctx.collection),
                                        images_by_product, ctx.collection, po);
     ctx.count("items", static_cast<int64_t>(items.size()));
-    ctx.stage("", 0, nlohmann::json(items).dump());
+    ctx.stage("", 0, model::dump_list(items));
   }
 };
 

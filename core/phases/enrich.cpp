@@ -25,7 +25,7 @@ public:
     for (const auto& e : enriched) {
       ctx.count(e.product_id ? "matched" : "not_on_linesheet", 1);
     }
-    ctx.stage("", 0, nlohmann::json(enriched).dump());
+    ctx.stage("", 0, model::dump_list(enriched));
   }
 };
 

@@ -35,13 +35,17 @@ public:
     ctx.set_units(pages, "page");
     const auto engine = make_provider(ctx.options, ctx.store);
     for (const auto& doc : docs) {
-      ai::ProductRequest request{doc, text_pages(ctx.store, ctx.collection, doc.document_id),
-                                 kept_images(ctx.store, ctx.collection, doc.document_id), cats};
       std::vector<model::Product> products;
-      try {
-        products = engine->products(request, [&] { ctx.advance(); });
-      } catch (const Error& e) {
-        rethrow_for(ctx, doc.filename, 0, e);
+      {
+        // The document's text is freed before its products are serialised.
+        const ai::ProductRequest request{
+            doc, text_pages(ctx.store, ctx.collection, doc.document_id, engine->text_detail()),
+            kept_images(ctx.store, ctx.collection, doc.document_id), cats};
+        try {
+          products = engine->products(request, [&] { ctx.advance(); });
+        } catch (const Error& e) {
+          rethrow_for(ctx, doc.filename, 0, e);
+        }
       }
       // A style printed twice in one linesheet still gets distinct IDs.
       std::map<std::string, int> seen;
@@ -51,7 +55,7 @@ public:
                                         seen[product.style_number]++);
       }
       ctx.count("products", static_cast<int64_t>(products.size()));
-      ctx.stage(doc.document_id, 0, nlohmann::json(products).dump());
+      ctx.stage(doc.document_id, 0, model::dump_list(products));
     }
     record_usage(ctx, *engine);
   }

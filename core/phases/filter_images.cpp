@@ -43,7 +43,7 @@ public:
         for (const auto& decision : decisions) {
           ctx.count(decision.keep ? "kept" : "dropped", 1);
         }
-        ctx.commit_unit(doc.document_id, 0, nlohmann::json(decisions).dump());
+        ctx.commit_unit(doc.document_id, 0, model::dump_list(decisions));
         ctx.advance(static_cast<int>(decisions.size()));
       } catch (const Error& e) {
         rethrow_for(ctx, doc.filename, 0, e);

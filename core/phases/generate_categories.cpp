@@ -22,14 +22,15 @@ public:
 
   void run(runner::PhaseContext& ctx) const override
   {
+    const auto engine = make_provider(ctx.options, ctx.store);
     ai::CategoryRequest request;
     int pages = 0;
     for (const auto& doc : ctx.store.documents(ctx.collection, model::DocumentKind::linesheet)) {
-      request.linesheets.push_back({doc, text_pages(ctx.store, ctx.collection, doc.document_id)});
+      request.linesheets.push_back(
+          {doc, text_pages(ctx.store, ctx.collection, doc.document_id, engine->text_detail())});
       pages += static_cast<int>(request.linesheets.back().pages.size());
     }
     ctx.set_units(pages, "page");
-    const auto engine = make_provider(ctx.options, ctx.store);
     std::vector<std::string> categories;
     try {
       categories = engine->categories(request, [&] { ctx.advance(); });

@@ -9,9 +9,30 @@ namespace collproc::phases {
 
 namespace {
 
+// Which top-level keys of a payload to build while parsing it; nullptr: all.
+using KeepKey = bool (*)(const std::string& key);
+
+bool words_only(const std::string& key)
+{
+  return key != "lines" && key != "blocks";
+}
+
+template <typename T> T parse_as(const std::string& payload, KeepKey keep)
+{
+  if (keep == nullptr) {
+    return nlohmann::json::parse(payload).template get<T>();
+  }
+  const auto filter = [keep](int depth, nlohmann::json::parse_event_t event,
+                             nlohmann::json& parsed) {
+    return depth != 1 || event != nlohmann::json::parse_event_t::key ||
+           keep(parsed.template get_ref<const std::string&>());
+  };
+  return nlohmann::json::parse(payload, filter).template get<T>();
+}
+
 template <typename T>
 std::vector<T> per_unit(state::StateStore& store, const std::string& collection, const char* phase,
-                        const std::string& document_id)
+                        const std::string& document_id, KeepKey keep = nullptr)
 {
   // Parsing 200 pages of JSON is most of a later phase's time: pages are
   // parsed on every core, a few at a time so that memory holds the parsed
@@ -27,7 +48,7 @@ std::vector<T> per_unit(state::StateStore& store, const std::string& collection,
       if (runner::pending_signal() != 0) {
         throw Cancelled();
       }
-      out[first + i] = nlohmann::json::parse(payloads[i]).template get<T>();
+      out[first + i] = parse_as<T>(payloads[i], keep);
     });
     payloads.clear();
   };
@@ -58,9 +79,10 @@ std::vector<model::PageImages> page_images(state::StateStore& store, const std::
 }
 
 std::vector<model::TextPage> text_pages(state::StateStore& store, const std::string& collection,
-                                        const std::string& document_id)
+                                        const std::string& document_id, model::TextDetail detail)
 {
-  return per_unit<model::TextPage>(store, collection, k_extract_text, document_id);
+  return per_unit<model::TextPage>(store, collection, k_extract_text, document_id,
+                                   detail == model::TextDetail::words ? words_only : nullptr);
 }
 
 std::map<std::string, model::ImageDecision>

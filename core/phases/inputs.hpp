@@ -13,9 +13,11 @@ namespace collproc::phases {
 // Phase 1's placements of one document, one entry per page (pages in order).
 std::vector<model::PageImages> page_images(state::StateStore& store, const std::string& collection,
                                            const std::string& document_id);
-// Phase 2's text of one document, one entry per page.
+// Phase 2's text of one document, one entry per page; with
+// TextDetail::words, lines and blocks are skipped while parsing.
 std::vector<model::TextPage> text_pages(state::StateStore& store, const std::string& collection,
-                                        const std::string& document_id);
+                                        const std::string& document_id,
+                                        model::TextDetail detail = model::TextDetail::full);
 // Phase 3's decisions of one document, by image_id.
 std::map<std::string, model::ImageDecision>
 decisions(state::StateStore& store, const std::string& collection, const std::string& document_id);

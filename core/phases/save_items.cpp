@@ -24,7 +24,7 @@ public:
     }
     ctx.count("items", static_cast<int64_t>(items.size()));
     ctx.count("not_on_linesheet", static_cast<int64_t>(items.size()) - on);
-    ctx.stage("", 0, nlohmann::json(items).dump());
+    ctx.stage("", 0, model::dump_list(items));
   }
 };
 

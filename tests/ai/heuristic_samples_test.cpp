@@ -2,6 +2,7 @@
 // linesheets of testdata/, compared with their truth.json.
 #include "core/ai/heuristic_categories.hpp"
 #include "core/ai/heuristic_products.hpp"
+#include "core/ai/provider.hpp"
 #include "tests/ai/sample_linesheets.hpp"
 
 #include <catch2/catch.hpp>
@@ -114,5 +115,37 @@ TEST_CASE("Heuristic categories come from headings, else from product names", "[
     std::vector<std::string> want = truth_categories(sheet.truth);
     // Order of first appearance in the document is the truth's product order.
     CHECK(got == want);
+  }
+}
+
+TEST_CASE("The heuristic engine answers the same from the words alone", "[ai][samples]")
+{
+  // Phases 4 and 5 read only what text_detail() asks for; for this engine
+  // that is the words, so lines and blocks must not change an answer.
+  const auto engine = make_heuristic_provider();
+  REQUIRE(engine->text_detail() == model::TextDetail::words);
+  for (const char* name : {"grid-basic", "table-rows", "sections"}) {
+    INFO(name);
+    const test::SampleSheet sheet = test::read_sample(name);
+    std::vector<model::TextPage> words_only = sheet.pages;
+    std::size_t lines = 0;
+    for (model::TextPage& page : words_only) {
+      lines += page.lines.size();
+      page.lines.clear();
+      page.blocks.clear();
+    }
+    REQUIRE(lines > 0); // the full pages do carry lines
+
+    ProductRequest full{{}, sheet.pages, sheet.kept, truth_categories(sheet.truth)};
+    ProductRequest lean{{}, words_only, sheet.kept, truth_categories(sheet.truth)};
+    const auto want = engine->products(full, {});
+    REQUIRE_FALSE(want.empty());
+    CHECK(nlohmann::json(engine->products(lean, {})) == nlohmann::json(want));
+
+    CategoryRequest full_cats;
+    full_cats.linesheets.push_back({{}, sheet.pages});
+    CategoryRequest lean_cats;
+    lean_cats.linesheets.push_back({{}, words_only});
+    CHECK(engine->categories(lean_cats, {}) == engine->categories(full_cats, {}));
   }
 }
