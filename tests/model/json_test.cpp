@@ -29,7 +29,8 @@ TEST_CASE("dump_list writes the bytes of json(list).dump()", "[model]")
   CHECK(model::dump_list(std::vector<model::Product>{a}) ==
         nlohmann::json(std::vector<model::Product>{a}).dump());
   CHECK(model::dump_list(std::vector<model::Product>{}) == "[]");
-  CHECK(nlohmann::json::parse(model::dump_list(products)).get<std::vector<model::Product>>()[1]
+  CHECK(nlohmann::json::parse(model::dump_list(products))
+            .get<std::vector<model::Product>>()[1]
             .retail_price == 98);
 
   const std::vector<model::ImageMatch> matches{{"i-1", "p-1", 0.75}, {"i-2", "p-2", 1}};

@@ -14,8 +14,8 @@ TEST_CASE("text_pages reads a document's pages in order, whole or words only", "
 {
   TempDir dir;
   state::StateStore store(dir.path() / "collproc.db", state::StateStore::Open::create);
-  pdf::Document pdf = pdf::Document::open(test::testdata_dir() / "grid-basic" / "linesheet.pdf",
-                                          "linesheet.pdf");
+  pdf::Document pdf =
+      pdf::Document::open(test::testdata_dir() / "grid-basic" / "linesheet.pdf", "linesheet.pdf");
   REQUIRE(pdf.page_count() >= 1);
   // More pages than one parse batch, each a real page's text, stored as
   // phase 2 stores them.
