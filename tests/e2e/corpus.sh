@@ -9,7 +9,7 @@ corpus=${SHARED_DIR:-$SOURCE_DIR/../shared}/corpus/robustness
 [ -d "$corpus" ] || { echo "no corpus at $corpus"; exit 125; }
 # KiB: a runaway allocation fails instead of swamping the machine (not under ASan, which maps
 # terabytes of shadow memory; the workers' own --worker-memory limit is off there too).
-ldd "$COLLPROC" | grep -q libasan || ulimit -v 4000000
+under_asan || ulimit -v 4000000
 
 ok_code() { # ok_code CODE ALLOWED...
   local code=$1; shift

@@ -11,6 +11,15 @@ unset COLLPROC_TEST_DELAY_MS
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
+# under_asan: true when collproc is built with AddressSanitizer, whose shadow memory rules out
+# an address-space limit. ldd's output is taken whole first: `ldd | grep -q` under pipefail
+# fails at random when grep exits before ldd has written everything (SIGPIPE).
+under_asan() {
+  local libs
+  libs=$(ldd "$COLLPROC")
+  [[ $libs == *libasan* ]]
+}
+
 # expect_code N cmd...: runs cmd, fails unless it exits N. Output in $WORK/out, $WORK/err.
 expect_code() {
   local want=$1; shift

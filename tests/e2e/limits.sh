@@ -22,7 +22,7 @@ if pgrep -f -- "--page-timeout 0.2 process slow" >/dev/null; then fail "a worker
 # Memory: every worker fails at once under 64 MB of address space (not under ASan, whose
 # shadow memory rules out an address-space limit).
 stage grid-basic ss26
-if ! ldd "$COLLPROC" | grep -q libasan; then
+if ! under_asan; then
   expect_code 65 "$COLLPROC" --progress none --worker-memory 64 process ss26
   grep -q "ss26: linesheet.pdf: extract-images: page 1: .*--worker-memory" "$WORK/err" ||
     fail "memory limit message: $(cat "$WORK/err")"
