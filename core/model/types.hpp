@@ -69,8 +69,8 @@ struct TextPage {
   std::vector<Block> blocks; // in reading order
 };
 // What a reader of phase 2's pages needs: the words alone (lines and blocks
-// stay empty, which costs a later phase less than half the memory and parse
-// time), or everything.
+// are skipped while parsing and stay empty; words are about half of a page's
+// parsed size), or everything.
 enum class TextDetail { words, full };
 
 // Phase 1: one placement of an image on a page. The same image placed twice
