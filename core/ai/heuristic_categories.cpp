@@ -23,8 +23,10 @@ void add_once(std::vector<std::string>& list, const std::string& value)
 std::vector<std::string> categories(const CategoryRequest& request, const UnitCallback& on_unit)
 {
   std::vector<std::string> from_headings;
+  std::vector<std::vector<Heading>> headings; // per linesheet, for the product pass
   for (const LinesheetText& sheet : request.linesheets) {
-    for (const Heading& h : find_headings(sheet.pages)) {
+    headings.push_back(find_headings(sheet.pages));
+    for (const Heading& h : headings.back()) {
       add_once(from_headings, title_case(h.text));
     }
   }
@@ -41,9 +43,10 @@ std::vector<std::string> categories(const CategoryRequest& request, const UnitCa
     return from_headings;
   }
   std::vector<std::string> from_names;
-  for (const LinesheetText& sheet : request.linesheets) {
+  for (std::size_t i = 0; i < request.linesheets.size(); ++i) {
     // Products are read page by page; the callback marks each page done.
-    for (const model::Product& p : products(sheet.pages, {}, {}, on_unit)) {
+    for (const model::Product& p :
+         products(request.linesheets[i].pages, {}, {}, headings[i], on_unit)) {
       if (auto c = taxonomy_category(p.name)) {
         add_once(from_names, *c);
       }

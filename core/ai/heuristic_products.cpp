@@ -798,29 +798,26 @@ std::vector<Heading> find_headings(const std::vector<model::TextPage>& pages)
 
 std::vector<model::Product> products(const ProductRequest& request, const UnitCallback& on_unit)
 {
-  return products(request.pages, request.kept, request.categories, on_unit);
+  return products(request.pages, request.kept, request.categories, find_headings(request.pages),
+                  on_unit);
 }
 
 std::vector<model::Product> products(const std::vector<model::TextPage>& pages,
                                      const std::vector<model::PageImages>& kept,
                                      const std::vector<std::string>& categories,
+                                     const std::vector<Heading>& headings,
                                      const UnitCallback& on_unit)
 {
-  // Two passes: headings are filtered over the whole document before any
-  // page's products are read. A page's layout is computed in each pass
-  // rather than held: that costs about 4% of the phase's time, and holding
-  // every page's layout took 2 MB at 200 pages.
-  HeadingScan scan;
+  const std::string currency = document_currency(pages);
+  std::vector<model::Product> out;
   for (const model::TextPage& page : pages) {
     if (on_unit) {
       on_unit();
     }
-    scan.add(page, analyse(page));
-  }
-  const std::vector<Heading> headings = scan.headings();
-  const std::string currency = document_currency(pages);
-  std::vector<model::Product> out;
-  for (const model::TextPage& page : pages) {
+    // The headings were filtered over the whole document first (find_headings).
+    // Each page's layout is computed there and again here rather than held:
+    // that costs about 4% of the phase's time, and holding every page's
+    // layout took 2 MB at 200 pages.
     const PageLayout pl = analyse(page);
     std::vector<bool> is_heading(pl.segments.size(), false);
     for (size_t s = 0; s < pl.segments.size(); ++s) {

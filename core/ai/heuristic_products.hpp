@@ -50,10 +50,12 @@ std::string document_currency(const std::vector<model::TextPage>& pages);
 // left empty.
 std::vector<model::Product> products(const ProductRequest& request, const UnitCallback& on_unit);
 // The same, for pages, kept images and categories held elsewhere (no copy of
-// a document's text).
+// a document's text), and the pages' headings when the caller has already
+// found them (find_headings(pages)).
 std::vector<model::Product> products(const std::vector<model::TextPage>& pages,
                                      const std::vector<model::PageImages>& kept,
                                      const std::vector<std::string>& categories,
+                                     const std::vector<Heading>& headings,
                                      const UnitCallback& on_unit);
 
 } // namespace collproc::ai::heuristic

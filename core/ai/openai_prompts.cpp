@@ -147,15 +147,15 @@ Question categories_question(const CategoryRequest& request)
                          "List each category once, in order of first appearance.",
                          q.schema);
   for (const auto& sheet : request.linesheets) {
+    const std::vector<heuristic::Heading> found = heuristic::find_headings(sheet.pages);
     json headings = json::array();
-    for (const auto& h : heuristic::find_headings(sheet.pages)) {
+    for (const auto& h : found) {
       headings.push_back(h.text);
     }
     json names = json::array();
     std::set<std::string> seen;
     try {
-      ProductRequest pr{sheet.document, sheet.pages, {}, {}};
-      for (const auto& p : heuristic::products(pr, [] {})) {
+      for (const auto& p : heuristic::products(sheet.pages, {}, {}, found, [] {})) {
         if (!p.name.empty() && seen.insert(p.name).second) {
           names.push_back(p.name);
         }

@@ -1,5 +1,7 @@
 #include "core/images/filter.hpp"
 
+#include "core/util/parallel.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
@@ -25,12 +27,6 @@ struct Slot {
 // layout tools round positions, not sizes, so this only absorbs float noise.
 constexpr double k_same_size_tolerance = 0.02;
 
-// Decoding threads: JPEG entropy decoding is most of phase 3's CPU time.
-int decode_threads()
-{
-  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-}
-
 // Computes the features of each image, in order. This thread calls on_unit
 // then load for one image after another, as a sequential loop would (so a
 // cancel stops the loads at once), and hands the bytes to decoding threads;
@@ -49,7 +45,8 @@ decode_all(const std::vector<const model::ImagePlacement*>& images, const BlobLo
   size_t claimed = 0; // images a thread has taken
   size_t in_memory = 0;
   bool stop = false;
-  const int n_threads = decode_threads();
+  // Decoding threads: JPEG entropy decoding is most of phase 3's CPU time.
+  const int n_threads = util::cpu_threads();
   const size_t window = 4 * static_cast<size_t>(n_threads);
 
   auto work = [&] {

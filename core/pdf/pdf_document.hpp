@@ -49,15 +49,6 @@ private:
   std::unique_ptr<Impl> m_impl;
 };
 
-// One image placement and, the first time this Document meets the image, its
-// stored bytes: a JPEG (DCT) stream exactly as embedded (its soft mask, if any,
-// is not applied), anything else decoded through its colour space and
-// re-encoded losslessly as PNG (RGB, or RGBA when it has a soft mask). An image
-// object is decoded and hashed once per Document. `bytes` is empty when a blob
-// with the same sha256 was already returned by an earlier call on this
-// Document (the same PDF object drawn again, or identical bytes);
-// placement.sha256 is always set. placement.image_id is left empty (the caller
-// derives it).
 // An image's stored bytes: either held here, or (an embedded JPEG) a view of
 // the Document's mapping of the file, valid while the Document lives.
 class ImageBytes {
@@ -81,6 +72,15 @@ private:
   bool m_is_view = false;
 };
 
+// One image placement and, the first time this Document meets the image, its
+// stored bytes: a JPEG (DCT) stream exactly as embedded (its soft mask, if any,
+// is not applied), anything else decoded through its colour space and
+// re-encoded losslessly as PNG (RGB, or RGBA when it has a soft mask). An image
+// object is decoded and hashed once per Document. `bytes` is empty when a blob
+// with the same sha256 was already returned by an earlier call on this
+// Document (the same PDF object drawn again, or identical bytes);
+// placement.sha256 is always set. placement.image_id is left empty (the caller
+// derives it).
 struct ExtractedImage {
   model::ImagePlacement placement;
   ImageBytes bytes;

@@ -165,7 +165,6 @@ std::string BlobStore::put_file(const fs::path& source)
       io_failure(source, "cannot open for reading");
     }
     std::array<char, 1 << 20> buffer{};
-    util::Sha256 check;
     for (;;) {
       const ssize_t n = ::read(in, buffer.data(), buffer.size());
       if (n < 0) {
