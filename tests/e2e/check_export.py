@@ -6,10 +6,19 @@ Prints one line per mismatch and exits 1 if there is any; prints a summary
 line "case: N/M products exact, photos right K/M, items exact I/J" either way.
 SPEC §8 says how to compare: style numbers normalised (upper case, letters
 and digits), colours with case and spaces folded, sizes as sets, prices to
-the cent, photos by their bytes (JPEG is passed through untouched).
+the cent, photos by their bytes (JPEG is passed through untouched) or, when
+a generator re-encoded them, by appearance: the exported image's nearest true
+photo (16x16 thumbnails) must be the product's own, and near enough.
+A product whose truth has no image ("image": null, a table-only linesheet)
+must get none.
+
+With --metrics FILE it also writes the rates SPEC section 8's scorer reports:
+recall (true products found exactly once), style and both prices exact, right
+first photo, images that are no product photo, items exact, all fields exact.
 """
 import hashlib
 import json
+import functools
 import re
 import sys
 from pathlib import Path
@@ -31,9 +40,48 @@ def sha(path):
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+# Mean absolute difference of two thumbnails (0..255) under which two images
+# are the same photo re-encoded or rescaled; distinct synthetic photos differ
+# by 25 and more.
+SAME_PHOTO = 12.0
+
+
+@functools.lru_cache(maxsize=None)
+def thumb(path):
+    from PIL import Image
+    with Image.open(path) as im:
+        return tuple(im.convert("RGB").resize((16, 16), Image.BILINEAR).getdata())
+
+
+def distance(a, b):
+    ta, tb = thumb(str(a)), thumb(str(b))
+    return sum(abs(x - y) for pa, pb in zip(ta, tb) for x, y in zip(pa, pb)) / (3.0 * len(ta))
+
+
+def same_photo(exported, truth_photo, all_truth_photos):
+    """Whether an exported image is truth_photo: the same bytes, or the
+    nearest true photo by appearance and near enough."""
+    if sha(exported) == sha(truth_photo):
+        return True
+    d = distance(exported, truth_photo)
+    return d < SAME_PHOTO and all(d <= distance(exported, o) for o in all_truth_photos)
+
+
+def is_product_photo(exported, all_truth_photos, true_shas):
+    if sha(exported) in true_shas:
+        return True
+    return any(distance(exported, o) < SAME_PHOTO for o in all_truth_photos)
+
+
 def main():
-    case_dir, export_dir = Path(sys.argv[1]), Path(sys.argv[2])
-    products_only = "--products-only" in sys.argv
+    args = [a for a in sys.argv[1:]]
+    metrics_path = None
+    if "--metrics" in args:
+        at = args.index("--metrics")
+        metrics_path = args[at + 1]
+        del args[at:at + 2]
+    case_dir, export_dir = Path(args[0]), Path(args[1])
+    products_only = "--products-only" in args
     truth = json.loads((case_dir / "truth.json").read_text())
     export = json.loads((export_dir / "collection.json").read_text())
     problems = []
@@ -42,9 +90,10 @@ def main():
     for doc in export["documents"]:
         for p in doc["structured_products"]:
             exported.setdefault(norm_style(p["style_number"]), []).append((doc["filename"], p))
-    true_photos = {sha(case_dir / p["image"]) for p in truth["products"]}
+    truth_photos = [case_dir / p["image"] for p in truth["products"] if p.get("image")]
+    true_photos = {sha(p) for p in truth_photos}
 
-    exact = photos = 0
+    exact = photos = found_once = core_exact = not_photos = 0
     for t in truth["products"]:
         found = exported.get(norm_style(t["style_number"]), [])
         if "linesheet" in t:
@@ -53,12 +102,14 @@ def main():
             problems.append(f"{t['style_number']}: found {len(found)} times, expected once")
             continue
         _, p = found[0]
+        found_once += 1
         wrong = []
         if p["style_number"] != t["style_number"]:
             wrong.append(f"style_number {p['style_number']!r}")
         for key in ("wholesale_price", "retail_price"):
             if cents(p[key]) != cents(t[key]):
                 wrong.append(f"{key} {p[key]} != {t[key]}")
+        core_exact += 0 if wrong else 1
         if [fold(c) for c in p["colors"]] != [fold(c) for c in t["colors"]]:
             wrong.append(f"colors {p['colors']} != {t['colors']}")
         if set(p["sizes"]) != set(t["sizes"]):
@@ -73,14 +124,21 @@ def main():
             problems.append(f"{t['style_number']}: " + "; ".join(wrong))
         else:
             exact += 1
-        if p["images"] and sha(export_dir / p["images"][0]["path"]) == sha(case_dir / t["image"]):
+        if not t.get("image"):
+            if p["images"]:
+                problems.append(f"{t['style_number']}: has {len(p['images'])} images, its entry has no photo")
+            else:
+                photos += 1
+        elif p["images"] and same_photo(export_dir / p["images"][0]["path"], case_dir / t["image"],
+                                        truth_photos):
             photos += 1
         else:
             problems.append(f"{t['style_number']}: first image is not its photo {t['image']}"
                             f" ({len(p['images'])} images)")
-        for image in p["images"][1:]:
-            if sha(export_dir / image["path"]) not in true_photos:
-                problems.append(f"{t['style_number']}: extra image {image['path']} is no product photo")
+        for image in p["images"]:
+            if not is_product_photo(export_dir / image["path"], truth_photos, true_photos):
+                not_photos += 1
+                problems.append(f"{t['style_number']}: image {image['path']} is no product photo")
     extra = set(exported) - {norm_style(t["style_number"]) for t in truth["products"]}
     for s in sorted(extra):
         problems.append(f"unexpected product {s}")
@@ -124,6 +182,16 @@ def main():
     n = len(truth["products"])
     print(f"{truth['case']}: {exact}/{n} products exact, photos right {photos}/{n}, "
           f"items exact {items_exact}/{len(truth['expected_items'])}")
+    if metrics_path:
+        n_items = len(truth["expected_items"])
+        metrics = {"case": truth["case"], "products": n, "recall": found_once / n if n else 1.0,
+                   "style_prices_exact": core_exact / n if n else 1.0,
+                   "photos_right": photos / n if n else 1.0, "not_photos": not_photos,
+                   "all_fields_exact": exact / n if n else 1.0,
+                   "unexpected_products": len(extra),
+                   "items": n_items, "items_exact": (items_exact / n_items if n_items else 1.0)
+                   if not products_only else None}
+        Path(metrics_path).write_text(json.dumps(metrics, indent=1) + "\n")
     return 1 if problems else 0
 
 
