@@ -39,9 +39,31 @@ std::optional<HeaderChoice> find_header_row(const Grid& grid);
 // The number of non-blank rows searched for a header.
 constexpr int k_header_scan_rows = 200;
 
-// The table below the given header row: rows padded to the header's width
-// (widened, with "" headers, when a data row is longer). Keeps the grid's
-// sheet and notes and adds the header choice.
+// Whether a row below the header starts a new block of the table under its
+// own header (a size run of other sizes, say): it scores as a header and
+// holds no data (no numbers but size labels, no codes but in exact synonyms).
+bool is_block_header(const GridRow& row);
+
+// A header row and the rows below it up to the next header, their cells in
+// the header's columns.
+struct TableBlock {
+  int header_row = 0; // source row of the header
+  std::vector<std::string> header;
+  std::vector<GridRow> rows;
+  bool noted = false; // the caller reports why it starts (a PDF's reprinted header)
+};
+
+// The blocks as one table. Its header is the first block's, widened (with ""
+// headers) when its rows are longer, then each later block's labels that it
+// lacks: a label matches a column of the same folded text, else one naming
+// the same field; new size labels join the size run, others go last. Each
+// row's cells sit under the labels of its own block. Notes the rows that
+// start blocks; header_row is the first block's, sheet is "".
+model::PoTable merge_blocks(const std::vector<TableBlock>& blocks);
+
+// The table below the given header row, in blocks wherever a row below is a
+// block header (merge_blocks). Keeps the grid's sheet and notes and adds the
+// header choice.
 model::PoTable build_table(const Grid& grid, const HeaderChoice& header);
 
 // find_header_row then build_table; throws Error(bad_input) "<display_name>:

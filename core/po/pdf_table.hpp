@@ -1,7 +1,10 @@
 #pragma once
 // Rebuilding a PDF purchase order's table from word positions: rows from
-// baselines, columns from the header row's x positions; repeated headers on
-// later pages (and the running page headers above them) are dropped.
+// baselines; columns from the whitespace gaps that run down the data lines,
+// each put under the header cell it overlaps most (so centred headers over
+// right-aligned numbers read right); repeated headers on later pages (and
+// the running page headers above them) are dropped; a new header below
+// starts a block with its own columns (merge_blocks).
 
 #include "core/model/order.hpp"
 #include "core/model/types.hpp"

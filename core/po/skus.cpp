@@ -31,6 +31,15 @@ std::string cell(const model::PoRow& row, int column)
              : std::string();
 }
 
+// Whether a row totals or charges the order rather than ordering a product:
+// its first filled cell (or its style cell) is a total label, and its style
+// cell holds no product code, so a "Tax Free Tote" named before its own
+// style number stays an item.
+bool is_total_row(const std::string& first, const std::string& style)
+{
+  return (is_total_label(first) || is_total_label(style)) && !looks_like_style_number(style);
+}
+
 } // namespace
 
 SkuExtraction extract_skus(const model::PoTable& table, const model::ColumnMapping& mapping)
@@ -78,7 +87,7 @@ SkuExtraction extract_skus(const model::PoTable& table, const model::ColumnMappi
       continue;
     }
     std::string style = cell(row, style_col);
-    if (is_total_label(first) || is_total_label(style)) {
+    if (is_total_row(first, style)) {
       out.skipped.push_back({row.source_row, "total row ('" + first + "')"});
       carry.reset(); // a subtotal closes its style group
       continue;

@@ -1,6 +1,7 @@
 #pragma once
 // Step 4, extract-skus: one SKU per style+colour+size with its quantity,
-// from either PO shape. Blank, total and subtotal rows are not items; a
+// from either PO shape. Blank rows and rows of totals or charges (subtotal,
+// shipping, tax, discount...: is_total_label) are not items; a
 // blank (or merged) style cell under a filled one carries that style down
 // to the colour rows that follow it.
 

@@ -2,6 +2,7 @@
 
 #include "core/po/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <set>
@@ -175,6 +176,15 @@ constexpr std::array k_keywords{
     Keyword{"size", "size"},
 };
 
+// The words that open a row of totals or charges, after header_words()
+// ("Sub-total" is "sub total"): such a row is never an item.
+constexpr std::array k_total_openers{
+    "subtotal",         "sub total", "total",   "totals",
+    "grand total",      "shipping",  "freight", "delivery charge",
+    "delivery charges", "tax",       "taxes",   "vat",
+    "sales tax",        "discount",  "deposit", "balance due",
+};
+
 std::string field_label(const std::string& field)
 {
   if (field == "style_number")
@@ -281,15 +291,34 @@ bool is_size_label(std::string_view text)
 bool is_total_label(std::string_view text)
 {
   const std::vector<std::string> words = header_words(text);
-  if (words.empty() || words.size() > 4) {
+  if (words.empty()) {
+    return false;
+  }
+  const std::string joined = join(words);
+  for (const char* opener : k_total_openers) {
+    const std::string_view o(opener);
+    if (joined.starts_with(o) && (joined.size() == o.size() || joined[o.size()] == ' ')) {
+      return true;
+    }
+  }
+  // "Order Total", "Page subtotal": a short label naming a total anywhere.
+  if (words.size() > 4) {
     return false;
   }
   for (const std::string& w : words) {
-    if (w == "total" || w == "subtotal" || w == "totals" || w == "sub") {
-      return w != "sub" || words.size() > 1;
+    if (w == "total" || w == "subtotal" || w == "totals") {
+      return true;
     }
   }
   return false;
+}
+
+bool looks_like_style_number(std::string_view text)
+{
+  const bool has_digit = std::any_of(text.begin(), text.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+  });
+  return has_digit && header_words(text).size() <= 3 && !is_total_label(text);
 }
 
 } // namespace collproc::po

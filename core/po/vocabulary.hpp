@@ -28,7 +28,16 @@ bool is_size_label(std::string_view text);
 // only in a run of several adjacent size columns.
 bool is_numeric_size(std::string_view text);
 
-// Whether a cell marks a total or subtotal row ("Total", "Sub-total:", "Grand Total").
+// Whether a cell labels a row of totals or charges rather than a product: it
+// starts with subtotal, total, grand total, shipping, freight, delivery
+// charge, tax, VAT, sales tax, discount, deposit or balance due ("Subtotal
+// Tops · Knitwear", "Shipping & handling"), or is a short label naming a
+// total ("Order Total"). Product names can read like this ("Tax Free Tote"):
+// see looks_like_style_number.
 bool is_total_label(std::string_view text);
+
+// Whether a style cell holds something like a product code ("SS26-1042",
+// "SS26 2001"): a digit, at most three words, and no total label.
+bool looks_like_style_number(std::string_view text);
 
 } // namespace collproc::po

@@ -99,3 +99,58 @@ TEST_CASE("identify_columns fails on a PO without a quantity column", "[po]")
     CHECK(std::string(e.what()).find("no quantity column") != std::string::npos);
   }
 }
+
+TEST_CASE("build_table puts each block's rows under the union of the blocks' headers", "[po]")
+{
+  // Three size-run blocks, each under its own header row (rows 4, 8, 12).
+  for (const std::string name : {"blocks.csv", "blocks.xlsx"}) {
+    INFO(name);
+    const model::PoTable t = name.ends_with(".csv") ? read_csv(po_fixture(name), name)
+                                                    : read_xlsx(po_fixture(name), name);
+    CHECK(t.header_row == 4);
+    CHECK(t.header == std::vector<std::string>{"Style", "Description", "Colour", "XS", "S", "M",
+                                               "L", "XL", "36", "38", "40", "42", "OS", "Units",
+                                               "Cost"});
+    std::vector<int> sources;
+    for (const model::PoRow& row : t.rows) {
+      sources.push_back(row.source_row);
+      CHECK(row.cells.size() == t.header.size());
+    }
+    CHECK(sources == std::vector<int>{5, 6, 7, 9, 10, 11, 13, 14}); // header rows are not data
+    REQUIRE(t.rows.size() == 8);
+    CHECK(t.rows[3].cells[0] == "TR-201");
+    CHECK(t.rows[3].cells[8] == "2");  // under 36, not XL
+    CHECK(t.rows[3].cells[11] == "1"); // under 42
+    CHECK(t.rows[3].cells[13] == "6"); // Units
+    CHECK(t.rows[6].cells[12] == "5"); // OS
+    CHECK(t.rows[6].cells[13] == "5");
+    CHECK(t.rows[7].cells[13] == "26"); // the grand total under Units
+    std::string notes;
+    for (const std::string& n : t.notes) {
+      notes += n + "\n";
+    }
+    CHECK(notes.find("row 8 starts a new block") != std::string::npos);
+    CHECK(notes.find("row 12 starts a new block") != std::string::npos);
+
+    const model::ColumnMapping m = identify_columns(t);
+    for (const std::string size : {"XS", "S", "M", "L", "XL", "36", "38", "40", "42", "OS"}) {
+      INFO(size);
+      CHECK(column(m, size).field == "size_run");
+      CHECK(column(m, size).size_label == size);
+    }
+    CHECK(column(m, "Style").field == "style_number");
+    CHECK(column(m, "Cost").field == "unit_cost");
+  }
+}
+
+TEST_CASE("build_table does not take a data row for a new header", "[po]")
+{
+  Grid grid;
+  grid.rows = {{1, {"Style", "Colour", "Size", "Qty"}},
+               {2, {"A-1", "Red", "M", "2"}},
+               {3, {"Style: A-2", "Colour: Blue", "", ""}},
+               {4, {"A-2", "Blue", "M", "1"}}};
+  const model::PoTable t = build_table(grid, *find_header_row(grid));
+  CHECK(t.header == std::vector<std::string>{"Style", "Colour", "Size", "Qty"});
+  CHECK(t.rows.size() == 3);
+}

@@ -10,6 +10,9 @@ import os
 import zipfile
 
 import openpyxl
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 
@@ -216,6 +219,155 @@ def csvs():
         f.write("Style #,Color,Description\nSS26-1042,Black,Dress\n")
 
 
+# Rows of the block order (several size-run blocks, each under its own header):
+# (header, rows) per block, then the closing rows.
+BLOCKS = [
+    (["Style", "Description", "Colour", "XS", "S", "M", "L", "XL", "Units", "Cost"],
+     [["KN-101", "Merino Crew", "Navy", "", "2", "4", "2", "", "8", "38.00"],
+      ["KN-102", "Cable Cardigan", "Oat", "1", "", "3", "", "1", "5", "52.00"],
+      ["Subtotal Tops \u00b7 Knitwear", "", "", "1", "2", "7", "2", "1", "13", ""]]),
+    (["Style", "Description", "Colour", "36", "38", "40", "42", "Units", "Cost"],
+     [["TR-201", "Wide Leg Trouser", "Black", "2", "3", "", "1", "6", "44.00"],
+      ["TR-202", "Pleated Skirt", "Ivory", "", "1", "1", "", "2", "40.00"],
+      ["Subtotal Bottoms", "", "", "2", "4", "1", "1", "8", ""]]),
+    (["Style", "Description", "Colour", "OS", "Units", "Cost"],
+     [["AC-301", "Tax Free Tote", "Tan", "5", "5", "30.00"]]),
+]
+BLOCKS_END = [["Grand Total", "", "", "", "26", ""]]
+
+
+def block_rows():
+    """The block order as rows of cells, with a preamble above it."""
+    rows = [["Purchase order PO-5120"], ["Buyer", "North & Field"], []]
+    for header, data in BLOCKS:
+        rows.append(header)
+        rows.extend(data)
+    rows.extend(BLOCKS_END)
+    return rows
+
+
+def blocks_files():
+    with open(path("blocks.csv"), "w", newline="", encoding="utf-8") as f:
+        for r in block_rows():
+            f.write(",".join(r) + "\n")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Order"
+    for r in block_rows():
+        ws.append([float(c) if c.replace(".", "").isdigit() else (c or None) for c in r])
+    wb.save(path("blocks.xlsx"))
+
+
+def text_at(c, x, y, text, align, font="Helvetica", size=9):
+    """Draws text left-, centre- or right-aligned at x; y from the page's top."""
+    y = A4[1] - y
+    if align == "right":
+        c.drawRightString(x, y, text)
+    elif align == "centre":
+        c.drawCentredString(x, y, text)
+    else:
+        c.drawString(x, y, text)
+
+
+def table_row(c, cols, y, cells, header=False):
+    """One row of a printed table: headers centred in their columns (as
+    LibreOffice Calc, Chromium invoice templates and jsPDF-autotable print
+    them), numbers right-aligned, text left-aligned."""
+    x = 40
+    c.setFont("Helvetica-Bold" if header else "Helvetica", 9)
+    for (width, align), cell in zip(cols, cells):
+        if header:
+            text_at(c, x + width / 2, y, cell, "centre")
+        elif align == "right":
+            text_at(c, x + width - 4, y, cell, "right")
+        else:
+            text_at(c, x + 4, y, cell, "left")
+        x += width
+
+
+def centred_pdf():
+    """Two pages: a preamble, centred headers repeated on page 2 under a
+    running head, long descriptions, right-aligned Qty / Unit Cost / Line
+    Total, then Subtotal / Shipping / Tax / Total rows."""
+    c = canvas.Canvas(path("centred.pdf"), pagesize=A4, invariant=1)
+    header = ["Style #", "Description", "Colour", "Size", "Qty", "Unit Cost", "Line Total"]
+    cols = [(64, "left"), (206, "left"), (70, "left"), (34, "left"), (44, "right"),
+            (50, "right"), (56, "right")]
+    lines = [
+        ("PF26-101", "Organic Cotton Relaxed Boyfriend Shirt", "Sky", "S", 2, 34.0),
+        ("PF26-101", "Organic Cotton Relaxed Boyfriend Shirt", "Sky", "M", 4, 34.0),
+        ("PF26-101", "Organic Cotton Relaxed Boyfriend Shirt", "Sky", "L", 2, 34.0),
+        ("PF26-205", "Washed Linen Wide Leg Drawstring Trouser", "Sand", "8", 3, 46.0),
+        ("PF26-205", "Washed Linen Wide Leg Drawstring Trouser", "Sand", "10", 12, 46.0),
+        ("PF26-310", "Tax Free Tote in Recycled Canvas", "Natural", "OS", 6, 18.5),
+        ("PF26-402", "Merino Wool Longline Ribbed Cardigan", "Charcoal", "XS", 1, 88.0),
+        ("PF26-402", "Merino Wool Longline Ribbed Cardigan", "Charcoal", "S", 10, 88.0),
+    ]
+    pages = [lines[:5], lines[5:]]
+    total = 0.0
+    for n, page in enumerate(pages, 1):
+        y = 50
+        if n == 1:
+            c.setFont("Helvetica-Bold", 16)
+            text_at(c, 40, y, "PURCHASE ORDER", "left", "Helvetica-Bold", 16)
+            c.setFont("Helvetica", 9)
+            text_at(c, 555, y, "PO-7781", "right")
+            y += 22
+            for left, right in (("Bill to: Harbour & Pine", "Supplier: Fieldhouse Ltd"),
+                                ("12 Quay Street, Bristol", "Order date: 02/04/2025")):
+                text_at(c, 40, y, left, "left")
+                text_at(c, 320, y, right, "left")
+                y += 13
+            y += 12
+        else:
+            c.setFont("Helvetica", 8)
+            text_at(c, 40, y, "PO-7781 (continued)", "left", size=8)
+            y += 20
+        table_row(c, cols, y, header, header=True)
+        y += 18
+        for style, desc, colour, size, qty, cost in page:
+            assert stringWidth(desc, "Helvetica", 9) < cols[1][0] - 12, desc
+            total += qty * cost
+            table_row(c, cols, y, [style, desc, colour, size, str(qty), "%.2f" % cost,
+                                   "%.2f" % (qty * cost)])
+            y += 15
+        if n == len(pages):
+            y += 6
+            c.setFont("Helvetica", 9)
+            for label, value in (("Subtotal", total), ("Shipping & handling", 25.0),
+                                 ("Tax (8%)", total * 0.08), ("Total", total * 1.08 + 25)):
+                text_at(c, 40 + sum(w for w, _ in cols[:6]) - 4, y, label, "right")
+                text_at(c, 40 + sum(w for w, _ in cols) - 4, y, "%.2f" % value, "right")
+                y += 14
+        c.setFont("Helvetica", 8)
+        text_at(c, A4[0] / 2, A4[1] - 30, "Page %d of %d" % (n, len(pages)), "centre", size=8)
+        c.showPage()
+    c.save()
+
+
+def blocks_pdf():
+    """The block order printed by a spreadsheet: each block's header row
+    centred over its own columns, numbers right-aligned."""
+    c = canvas.Canvas(path("blocks.pdf"), pagesize=A4, invariant=1)
+    y = 50
+    c.setFont("Helvetica-Bold", 14)
+    text_at(c, 40, y, "Purchase order PO-5120", "left", "Helvetica-Bold", 14)
+    y += 30
+    for header, rows in BLOCKS + [(None, BLOCKS_END)]:
+        if header is not None:
+            sizes = len(header) - 5
+            cols = [(60, "left"), (110, "left"), (60, "left")] + [(26, "right")] * sizes + \
+                   [(40, "right"), (46, "right")]
+            table_row(c, cols, y, header, header=True)
+            y += 16
+        for r in rows:
+            table_row(c, cols, y, r)
+            y += 15
+        y += 8
+    c.showPage()
+    c.save()
+
+
 if __name__ == "__main__":
     os.makedirs(HERE, exist_ok=True)
     long_xlsx()
@@ -226,3 +378,6 @@ if __name__ == "__main__":
     broken_xlsx()
     empty_xlsx()
     csvs()
+    blocks_files()
+    centred_pdf()
+    blocks_pdf()

@@ -111,3 +111,67 @@ TEST_CASE("extract_skus keeps the order's total quantity within int", "[po]")
   CHECK(reason_for(x, 216) == "quantity '10000000' takes the order past 2147483647 pieces");
   CHECK(x.skipped.size() == 6);
 }
+
+TEST_CASE("extract_skus counts each block's sizes under its own labels", "[po]")
+{
+  for (const std::string name : {"blocks.csv", "blocks.xlsx"}) {
+    INFO(name);
+    const SkuExtraction x = extract(name.ends_with(".csv") ? read_csv(po_fixture(name), name)
+                                                           : read_xlsx(po_fixture(name), name));
+    std::vector<std::string> got;
+    for (const model::Sku& s : x.skus) {
+      got.push_back(s.style_number + " " + s.size + "=" + std::to_string(s.quantity));
+    }
+    CHECK(got == std::vector<std::string>{"KN-101 S=2", "KN-101 M=4", "KN-101 L=2", "KN-102 XS=1",
+                                          "KN-102 M=3", "KN-102 XL=1", "TR-201 36=2", "TR-201 38=3",
+                                          "TR-201 42=1", "TR-202 38=1", "TR-202 40=1",
+                                          "AC-301 OS=5"});
+    CHECK(reason_for(x, 7) == "total row ('Subtotal Tops \u00b7 Knitwear')");
+    CHECK(reason_for(x, 11) == "total row ('Subtotal Bottoms')");
+    CHECK(reason_for(x, 14) == "total row ('Grand Total')");
+  }
+}
+
+TEST_CASE("extract_skus skips total and charge rows but not products named like them", "[po]")
+{
+  model::PoTable t;
+  t.header = {"Style", "Description", "Colour", "Size", "Qty", "Cost"};
+  const std::vector<std::string> labels = {"Sub-total (page 1)",
+                                           "Subtotal Tops \u00b7 Knitwear",
+                                           "Shipping & handling",
+                                           "Freight",
+                                           "Delivery charge",
+                                           "Tax",
+                                           "VAT 20%",
+                                           "Sales tax (8.875%)",
+                                           "Discount -10%",
+                                           "Deposit paid",
+                                           "Balance due on delivery of the order",
+                                           "GRAND TOTAL:"};
+  int row = 2;
+  t.rows.push_back({row++, {"A-1", "Tax Free Tote", "Tan", "OS", "2", "18"}});
+  for (const std::string& label : labels) {
+    t.rows.push_back({row++, {label, "", "", "", "1", "12.50"}});
+  }
+  // The label in the description column, under a blank style.
+  t.rows.push_back({row++, {"", "Shipping", "", "", "1", "25"}});
+  const SkuExtraction x = extract(t);
+  REQUIRE(x.skus.size() == 1);
+  CHECK(x.skus[0].description == "Tax Free Tote");
+  for (int r = 3; r < row; ++r) {
+    INFO(r);
+    CHECK(reason_for(x, r).starts_with("total row ('"));
+  }
+
+  // A product whose name opens like a total, before its style number.
+  model::PoTable d;
+  d.header = {"Description", "Style", "Size", "Qty"};
+  d.rows = {{2, {"Total Comfort Bra", "SS26-77", "M", "3"}},
+            {3, {"Tax Free Tote", "SS26-78", "OS", "1"}},
+            {4, {"Total", "", "", "4"}}};
+  const SkuExtraction y = extract(d);
+  REQUIRE(y.skus.size() == 2);
+  CHECK(y.skus[0].style_number == "SS26-77");
+  CHECK(y.skus[1].style_number == "SS26-78");
+  CHECK(reason_for(y, 4) == "total row ('Total')");
+}
