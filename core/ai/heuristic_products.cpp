@@ -4,10 +4,12 @@
 
 #include "core/ai/heuristic_products.hpp"
 
+#include "core/ai/heuristic_regions.hpp"
 #include "core/ai/heuristic_text.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -64,13 +66,6 @@ bool is_title_text(const std::string& text)
   return false;
 }
 
-bool is_badge_text(const std::string& text)
-{
-  const std::string l = lower(trim(text));
-  return l == "new" || l == "new!" || l == "bestseller" || l == "best seller" || l == "sold out" ||
-         l == "exclusive" || l == "limited" || l == "carry over" || l == "carryover" || l == "core";
-}
-
 // Text that could be a section heading, judged on the words alone.
 bool heading_text(const std::string& text)
 {
@@ -94,6 +89,7 @@ struct PageLayout {
   std::vector<Segment> segments;
   double body = 10;
   std::vector<bool> anchor; // segment holds a style number
+  std::vector<bool> priced; // segment holds a price: product text, whatever identifies it
 };
 
 PageLayout analyse(const model::TextPage& page)
@@ -103,8 +99,31 @@ PageLayout analyse(const model::TextPage& page)
   out.body = layout::body_font_size(out.segments);
   for (const Segment& s : out.segments) {
     out.anchor.push_back(find_style_number(s.text).has_value());
+    out.priced.push_back(out.anchor.back() || !find_prices(s.text).empty());
   }
   return out;
+}
+
+// Whether the page prints other text in the same type as s and shares a line
+// with it: the type of product names (the last card of a grid stands alone on
+// its line), not of section headings, which are alone on theirs.
+bool repeated_style(const PageLayout& pl, const Segment& s)
+{
+  int same = 0;
+  for (const Segment& o : pl.segments) {
+    if (&o == &s || std::fabs(o.font_size - s.font_size) > 0.2 || o.bold != s.bold ||
+        mostly_upper(o.text) != mostly_upper(s.text)) {
+      continue;
+    }
+    for (const Segment& n : pl.segments) {
+      if (&n != &o &&
+          layout::overlap_y(n.bbox, o.bbox) >= 0.5 * std::min(n.bbox.height(), o.bbox.height())) {
+        ++same;
+        break;
+      }
+    }
+  }
+  return same >= 2;
 }
 
 // Headings of one page before the document-level filters.
@@ -131,7 +150,7 @@ std::vector<Heading> heading_candidates(const model::TextPage& page, const PageL
         break;
       }
     }
-    if (alone) {
+    if (alone && !repeated_style(pl, s)) {
       out.push_back({page.page, s.bbox, trim(s.text)});
     }
   }
@@ -172,57 +191,6 @@ std::vector<Heading> filter_headings(const std::vector<Heading>& candidates,
     }
   }
   return kept;
-}
-
-// Prices of one product: labelled ones first, then unlabelled ones fill the
-// gaps, the lower of two being wholesale.
-void assign_prices(const std::vector<Price>& prices, model::Product& p,
-                   const std::string& default_currency)
-{
-  std::vector<double> unknown;
-  for (const Price& price : prices) {
-    if (price.role == PriceRole::wholesale && !p.wholesale_price) {
-      p.wholesale_price = price.amount;
-    } else if (price.role == PriceRole::retail && !p.retail_price) {
-      p.retail_price = price.amount;
-    } else if (price.role == PriceRole::unknown) {
-      unknown.push_back(price.amount);
-    }
-    if (p.currency.empty() && !price.currency.empty()) {
-      p.currency = price.currency;
-    }
-  }
-  if (!p.wholesale_price && !p.retail_price && unknown.size() >= 2) {
-    p.wholesale_price = std::min(unknown[0], unknown[1]);
-    p.retail_price = std::max(unknown[0], unknown[1]);
-  } else if (!unknown.empty()) {
-    if (!p.wholesale_price) {
-      p.wholesale_price = unknown[0];
-    } else if (!p.retail_price) {
-      p.retail_price = unknown[0];
-    }
-  }
-  if (p.currency.empty() && (p.wholesale_price || p.retail_price)) {
-    p.currency = default_currency;
-  }
-}
-
-// The text of a unit with its style number (and the label before it) removed.
-std::string without_style(const std::string& text, const std::string& style)
-{
-  std::string rest = text;
-  if (const size_t at = rest.find(style); at != std::string::npos) {
-    rest.erase(at, style.size());
-  }
-  std::string l = lower(trim(rest));
-  for (std::string_view label : {"style no.", "style no", "style number", "style #", "style#",
-                                 "style", "art.", "article", "ref.", "ref", "sku", "item #", "#"}) {
-    if (l.rfind(label, 0) == 0) {
-      rest = trim(trim(rest).substr(label.size()));
-      l = lower(rest);
-    }
-  }
-  return trim(rest);
 }
 
 // Kept images of one page.
@@ -386,6 +354,9 @@ std::optional<std::string> category_for(const std::optional<std::string>& headin
   if (categories.empty()) {
     return taxonomy_category(p.name);
   }
+  if (categories.size() == 1) {
+    return categories.front(); // a collection of one kind of goods
+  }
   return std::nullopt;
 }
 
@@ -537,14 +508,14 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
   return out;
 }
 
-std::vector<Found> card_products(const PageLayout& pl, const std::vector<bool>& is_heading,
+std::vector<Found> card_products(const PageLayout& pl, const std::vector<bool>& usable,
                                  const model::TextPage& page, const model::PageImages* images,
                                  const std::string& currency)
 {
   std::vector<Segment> segs;
   std::vector<bool> anchor;
   for (size_t i = 0; i < pl.segments.size(); ++i) {
-    if (!is_heading[i]) {
+    if (usable[i]) {
       segs.push_back(pl.segments[i]);
       anchor.push_back(pl.anchor[i]);
     }
@@ -620,118 +591,7 @@ std::vector<Found> card_products(const PageLayout& pl, const std::vector<bool>& 
   return out;
 }
 
-bool looks_like_colour_names(const std::string& text)
-{
-  if (has_digit(text) || text.back() == '.' || starts_with_field_label(text)) {
-    return false;
-  }
-  for (const std::string& part : parse_colors("Colours: " + text)) {
-    size_t words = 0;
-    bool start = true;
-    for (char c : part) {
-      if (start && std::isalpha(static_cast<unsigned char>(c)) &&
-          !std::isupper(static_cast<unsigned char>(c))) {
-        return false;
-      }
-      words += start && c != ' ' ? 1 : 0;
-      start = c == ' ';
-    }
-    if (words > 3) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// Whether rest[i] is the line read_fields will take as the name: the first
-// most prominent one.
-bool is_name_like(const std::vector<TextUnit>& rest, size_t i)
-{
-  for (size_t j = 0; j < rest.size(); ++j) {
-    if (j != i && rest[j].font_size > rest[i].font_size + 0.25) {
-      return false;
-    }
-    if (j < i && rest[j].font_size >= rest[i].font_size - 0.25) {
-      return false;
-    }
-  }
-  return true;
-}
-
 } // namespace
-
-model::Product read_fields(const std::vector<TextUnit>& units, const std::string& default_currency)
-{
-  model::Product p;
-  std::vector<Price> prices;
-  std::vector<TextUnit> rest;
-  for (const TextUnit& u : units) {
-    std::string text = trim(u.text);
-    if (text.empty() || is_badge_text(text)) {
-      continue;
-    }
-    if (p.style_number.empty()) {
-      if (auto style = find_style_number(text)) {
-        p.style_number = *style;
-        text = without_style(text, *style);
-        if (text.empty()) {
-          continue;
-        }
-      }
-    }
-    if (std::vector<Price> found = find_prices(text); !found.empty()) {
-      prices.insert(prices.end(), found.begin(), found.end());
-      continue;
-    }
-    if (std::vector<std::string> sizes = parse_sizes(text); !sizes.empty()) {
-      if (p.sizes.empty()) {
-        p.sizes = std::move(sizes);
-      }
-      continue;
-    }
-    if (std::vector<std::string> colours = parse_colors(text); !colours.empty()) {
-      if (p.colors.empty()) {
-        p.colors = std::move(colours);
-        continue;
-      }
-    }
-    rest.push_back({text, u.font_size});
-  }
-  assign_prices(prices, p, default_currency);
-  // A colour the vocabulary does not know ("Tobacco", "Moonlight / Sunrise"):
-  // a short line of capitalised words that is neither name nor sentence.
-  if (p.colors.empty()) {
-    for (size_t i = 0; i < rest.size(); ++i) {
-      if (i == 0 && rest.size() == 1) {
-        break; // the only line left is the name
-      }
-      if (looks_like_colour_names(rest[i].text) && !is_name_like(rest, i)) {
-        p.colors = parse_colors("Colours: " + rest[i].text);
-        rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
-        break;
-      }
-    }
-  }
-  // The name is the most prominent remaining line (the first among equals);
-  // lines that start with a field label ("Fabric: ...") never are.
-  int name_at = -1;
-  for (size_t i = 0; i < rest.size(); ++i) {
-    if (starts_with_field_label(rest[i].text)) {
-      continue;
-    }
-    if (name_at < 0 || rest[i].font_size > rest[static_cast<size_t>(name_at)].font_size + 0.25) {
-      name_at = static_cast<int>(i);
-    }
-  }
-  for (size_t i = 0; i < rest.size(); ++i) {
-    if (static_cast<int>(i) == name_at) {
-      p.name = rest[i].text;
-    } else {
-      p.description += (p.description.empty() ? "" : " ") + rest[i].text;
-    }
-  }
-  return p;
-}
 
 std::string document_currency(const std::vector<model::TextPage>& pages)
 {
@@ -758,7 +618,7 @@ std::string document_currency(const std::vector<model::TextPage>& pages)
 
 namespace {
 
-// Heading candidates and style-number anchors, gathered a page at a time so
+// Heading candidates and product text (style numbers, prices), gathered a page at a time so
 // that no page's layout outlives it; the filters then need the whole list.
 class HeadingScan {
 public:
@@ -768,7 +628,7 @@ public:
       m_candidates.push_back(std::move(h));
     }
     for (size_t s = 0; s < pl.segments.size(); ++s) {
-      if (pl.anchor[s]) {
+      if (pl.priced[s]) {
         m_anchors.emplace_back(page.page, pl.segments[s].bbox.y0);
       }
     }
@@ -802,37 +662,180 @@ std::vector<model::Product> products(const ProductRequest& request, const UnitCa
                   on_unit);
 }
 
+namespace {
+
+// What the whole document says before any product is read: its running
+// headers and footers, its currency, whether it has product photos, and
+// whether its records are identified by bare numbers.
+struct DocumentScan {
+  Furniture furniture;
+  DocumentFacts facts;
+  bool has_photos = false;
+};
+
+std::vector<model::BBox> photos_of(const model::PageImages* images)
+{
+  std::vector<model::BBox> out;
+  if (images != nullptr) {
+    for (const model::ImagePlacement& im : images->placements) {
+      out.push_back(im.bbox);
+    }
+  }
+  return out;
+}
+
+// Segments of a page that product text may come from: no section heading, no
+// running header or footer.
+std::vector<bool> usable_segments(const model::TextPage& page, const PageLayout& pl,
+                                  const std::vector<Heading>& headings, const Furniture& furniture)
+{
+  std::vector<bool> usable(pl.segments.size(), true);
+  for (size_t s = 0; s < pl.segments.size(); ++s) {
+    for (const Heading& h : headings) {
+      if (h.page == page.page && h.bbox == pl.segments[s].bbox) {
+        usable[s] = false;
+      }
+    }
+    if (furniture.contains(page.height, pl.segments[s])) {
+      usable[s] = false;
+    }
+  }
+  return usable;
+}
+
+DocumentScan scan_document(const std::vector<model::TextPage>& pages,
+                           const std::vector<model::PageImages>& kept,
+                           const std::vector<Heading>& headings)
+{
+  DocumentScan scan;
+  scan.facts.currency = document_currency(pages);
+  for (const model::TextPage& page : pages) {
+    scan.furniture.add(page.page, page.height, layout::segments(page));
+    const model::PageImages* images = images_of(kept, page.page);
+    scan.has_photos = scan.has_photos || (images != nullptr && !images->placements.empty());
+  }
+  // Bare numbers identify the products when most photo regions without a
+  // lettered style number hold one, and no two share it.
+  int without_style = 0;
+  std::set<std::string> codes;
+  int with_code = 0;
+  for (const model::TextPage& page : pages) {
+    const std::vector<model::BBox> photos = photos_of(images_of(kept, page.page));
+    if (photos.empty()) {
+      continue;
+    }
+    const PageLayout pl = analyse(page);
+    const std::vector<bool> usable = usable_segments(page, pl, headings, scan.furniture);
+    for (const Region& r :
+         photo_regions(pl.segments, usable, photos, page.width, page.height, pl.body).regions) {
+      if (r.members.empty() || std::any_of(r.members.begin(), r.members.end(), [&](int m) {
+            return pl.anchor[static_cast<size_t>(m)];
+          })) {
+        continue;
+      }
+      ++without_style;
+      std::vector<std::string> found;
+      for (const TextUnit& u : read_record(pl.segments, r.members)) {
+        for (const std::string& c : numeric_codes(u.text)) {
+          found.push_back(c);
+        }
+      }
+      if (!found.empty()) {
+        ++with_code;
+        codes.insert(found.front());
+      }
+    }
+  }
+  scan.facts.numeric_styles = with_code >= 2 && with_code * 2 >= without_style &&
+                              static_cast<int>(codes.size()) * 10 >= with_code * 9;
+  return scan;
+}
+
+// How much of a product was read, to choose between two readings of a style.
+int filled(const model::Product& p)
+{
+  return (p.name.empty() ? 0 : 1) + (p.colors.empty() ? 0 : 1) + (p.sizes.empty() ? 0 : 1) +
+         (p.wholesale_price ? 1 : 0) + (p.retail_price ? 1 : 0);
+}
+
+// Products of the photo regions of a page; the text no photo claims is read
+// as style-anchored blocks.
+std::vector<Found> photo_products(const PageLayout& pl, const std::vector<bool>& usable,
+                                  const model::TextPage& page,
+                                  const std::vector<model::BBox>& photos,
+                                  const model::PageImages* images, const DocumentFacts& facts)
+{
+  const Segmentation seg =
+      photo_regions(pl.segments, usable, photos, page.width, page.height, pl.body);
+  std::vector<Found> out;
+  std::vector<bool> left(pl.segments.size(), false);
+  for (int s : seg.unclaimed) {
+    left[static_cast<size_t>(s)] = true;
+  }
+  for (const Region& r : seg.regions) {
+    if (r.members.empty()) {
+      continue;
+    }
+    // A region that holds several style numbers is several products whose
+    // photos were not kept: read it as style-anchored blocks.
+    std::set<std::string> styles;
+    for (int m : r.members) {
+      if (auto s = find_style_number(pl.segments[static_cast<size_t>(m)].text)) {
+        styles.insert(*s);
+      }
+    }
+    if (styles.size() > 1) {
+      for (int m : r.members) {
+        left[static_cast<size_t>(m)] = true;
+      }
+      continue;
+    }
+    model::Product p = read_fields(read_record(pl.segments, r.members), facts);
+    if (p.style_number.empty()) {
+      continue;
+    }
+    p.page = page.page;
+    p.bbox = r.text.united(r.photo);
+    out.push_back({std::move(p), std::min(r.text.y0, r.photo.y0)});
+  }
+  for (Found& f : card_products(pl, left, page, images, facts.currency)) {
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+} // namespace
+
 std::vector<model::Product> products(const std::vector<model::TextPage>& pages,
                                      const std::vector<model::PageImages>& kept,
                                      const std::vector<std::string>& categories,
                                      const std::vector<Heading>& headings,
                                      const UnitCallback& on_unit)
 {
-  const std::string currency = document_currency(pages);
+  const DocumentScan scan = scan_document(pages, kept, headings);
   std::vector<model::Product> out;
+  std::map<std::string, size_t> by_style; // normalised style -> index in out
   for (const model::TextPage& page : pages) {
     if (on_unit) {
       on_unit();
     }
     // The headings were filtered over the whole document first (find_headings).
-    // Each page's layout is computed there and again here rather than held:
-    // that costs about 4% of the phase's time, and holding every page's
-    // layout took 2 MB at 200 pages.
+    // Each page's layout is computed here again rather than held: holding
+    // every page's layout took 2 MB at 200 pages.
     const PageLayout pl = analyse(page);
-    std::vector<bool> is_heading(pl.segments.size(), false);
-    for (size_t s = 0; s < pl.segments.size(); ++s) {
-      for (const Heading& h : headings) {
-        if (h.page == page.page && h.bbox == pl.segments[s].bbox) {
-          is_heading[s] = true;
-        }
-      }
-    }
+    const std::vector<bool> usable = usable_segments(page, pl, headings, scan.furniture);
     const model::PageImages* images = images_of(kept, page.page);
+    const std::vector<model::BBox> photos = photos_of(images);
     std::vector<Found> found;
+    if (scan.has_photos && photos.empty()) {
+      continue; // a cover, a table of contents, an index: products come with photos
+    }
     if (std::optional<Table> table = find_table(pl)) {
-      found = table_products(*table, pl, page, images, currency);
+      found = table_products(*table, pl, page, images, scan.facts.currency);
+    } else if (!photos.empty()) {
+      found = photo_products(pl, usable, page, photos, images, scan.facts);
     } else {
-      found = card_products(pl, is_heading, page, images, currency);
+      found = card_products(pl, usable, page, images, scan.facts.currency);
     }
     for (Found& f : found) {
       std::optional<std::string> heading;
@@ -841,9 +844,27 @@ std::vector<model::Product> products(const std::vector<model::TextPage>& pages,
           heading = h.text;
         }
       }
+      if (!f.product.category.empty() && !heading) {
+        heading = f.product.category; // printed on the product ("Category: Rings")
+      }
+      f.product.category.clear();
       if (auto c = category_for(heading, f.product, categories)) {
         f.product.category = *c;
       }
+      std::string key;
+      for (char c : f.product.style_number) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+          key += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        }
+      }
+      if (auto it = by_style.find(key); it != by_style.end()) {
+        // One product per style: the fuller reading wins.
+        if (filled(f.product) > filled(out[it->second])) {
+          out[it->second] = std::move(f.product);
+        }
+        continue;
+      }
+      by_style[key] = out.size();
       out.push_back(std::move(f.product));
     }
   }

@@ -1,11 +1,19 @@
 #pragma once
 // Phase 5 of the heuristic engine: structured products read from a
-// linesheet's layout. Three layouts are recognised on each page: a table (a
-// header row naming style, description, colours, sizes and prices; one row per
-// product), cards (a block of text lines, usually under or beside a photo,
-// holding a style number) and sections (a heading such as "DRESSES" that
-// gives the category of the products after it, across pages).
+// linesheet's layout, in three stages, each in its own file:
+//   segmentation (heuristic_regions) - each page's text shared out among
+//     product regions: table rows under a header row, or the text that
+//     belongs to each product photo (cards, rows), or, on pages without
+//     photos, blocks anchored on style numbers;
+//   records (heuristic_record) - a region's text read as one record;
+//   field roles (heuristic_fields) - style, name, colours, sizes, prices.
+// Section headings ("DRESSES") found over the whole document give the
+// category of the products after them, across pages. Running headers and
+// footers are ignored, pages without photos in a document with photos (a
+// table of contents, an index) give no products, and each style number gives
+// one product per document.
 
+#include "core/ai/heuristic_fields.hpp"
 #include "core/ai/provider.hpp"
 #include "core/layout/geometry.hpp"
 #include "core/model/types.hpp"
@@ -15,19 +23,6 @@
 #include <vector>
 
 namespace collproc::ai::heuristic {
-
-// One piece of a product's text: a segment's text and font size.
-struct TextUnit {
-  std::string text;
-  double font_size = 0;
-};
-
-// Reads one product's fields from its text units in reading order: style
-// number, name (the most prominent other line), description (the rest),
-// colours, sizes, prices (two unlabelled prices: the lower is wholesale) and
-// currency (the prices' own, else default_currency). Fields it cannot find
-// stay empty.
-model::Product read_fields(const std::vector<TextUnit>& units, const std::string& default_currency);
 
 // A section heading of a linesheet: prominent, short, alone on its line, not
 // product text, and followed by products.

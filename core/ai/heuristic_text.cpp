@@ -202,6 +202,7 @@ std::string peel_currency(std::string& token)
 enum class TokenKind { number, currency, label, filler, other };
 struct PriceToken {
   TokenKind kind = TokenKind::other;
+  bool counts = false; // a word that counts things: "pieces", "pcs", "units"
   double value = 0;
   bool two_decimals = false;
   std::string currency;
@@ -267,10 +268,26 @@ std::vector<PriceToken> price_tokens(std::string_view raw)
         continue;
       }
       t.kind = TokenKind::other;
+      t.counts = l == "pieces" || l == "piece" || l == "pcs" || l == "pc" || l == "units" ||
+                 l == "items" || l == "pairs" || l == "pack" || l == "packs";
       tokens.push_back(t);
     }
   }
   return tokens;
+}
+
+// Whether the number at i counts things rather than prices them: "10 - 24
+// pieces", "12 pcs".
+bool counts_things(const std::vector<PriceToken>& tokens, size_t i)
+{
+  size_t j = i + 1;
+  while (j < tokens.size() && tokens[j].kind == TokenKind::filler) {
+    ++j;
+  }
+  if (j < tokens.size() && tokens[j].kind == TokenKind::number && tokens[j].currency.empty()) {
+    ++j; // the upper end of a range
+  }
+  return j < tokens.size() && tokens[j].kind == TokenKind::other && tokens[j].counts;
 }
 
 // Sizes ------------------------------------------------------------------
@@ -422,7 +439,7 @@ constexpr std::string_view k_colour_words[] = {
     "smoke",      "heather", "melange",   "marl",      "off-white",   "offwhite",   "cocoa",
     "moss",       "berry",   "pine",      "ocean",     "violet",      "cyan",       "latte",
     "biscuit",    "putty",   "ash",       "bronze",    "copper",      "print",      "mushroom",
-    "cement",
+    "cement",     "vermeil", "brass",     "platinum",  "gunmetal",    "rhodium",    "pewter",
 };
 constexpr std::string_view k_colour_modifiers[] = {
     "light", "dark",  "pale", "deep", "bright",  "soft",  "washed",
@@ -559,6 +576,15 @@ constexpr TaxonomyEntry k_taxonomy[] = {
     {"slide", "Footwear"},
     {"clog", "Footwear"},
     {"necklace", "Jewellery"},
+    {"pendant", "Jewellery"},
+    {"choker", "Jewellery"},
+    {"lariat", "Jewellery"},
+    {"hoop", "Jewellery"},
+    {"huggie", "Jewellery"},
+    {"cuff", "Jewellery"},
+    {"anklet", "Jewellery"},
+    {"brooch", "Jewellery"},
+    {"signet", "Jewellery"},
     {"earring", "Jewellery"},
     {"bracelet", "Jewellery"},
     {"ring", "Jewellery"},
@@ -797,7 +823,8 @@ std::vector<Price> find_prices(std::string_view text)
         }
       }
     }
-    const bool is_price = !t.currency.empty() || role != PriceRole::unknown || t.two_decimals;
+    const bool is_price = (!t.currency.empty() || role != PriceRole::unknown || t.two_decimals) &&
+                          !(t.currency.empty() && counts_things(tokens, i));
     pending = PriceRole::unknown;
     if (is_price) {
       prices.push_back({t.value, t.currency, role});
@@ -958,6 +985,10 @@ std::vector<std::string> parse_sizes(std::string_view raw)
     if (part.empty()) {
       continue;
     }
+    if (part == "/") {
+      structured = true; // "36 / 37 / 38"
+      continue;
+    }
     ++parts;
     std::vector<std::string> expanded = expand_size_part(part);
     if (expanded.empty()) {
@@ -978,6 +1009,25 @@ std::vector<std::string> parse_sizes(std::string_view raw)
   if (!labelled && !structured && parts < 2) {
     return {};
   }
+  return in_human_order(std::move(sizes));
+}
+
+std::vector<std::string> in_human_order(std::vector<std::string> sizes)
+{
+  // Letter sizes by the ladder (a pair such as "S/M" after its first size),
+  // then numbers ascending, then anything else as listed.
+  auto key = [](const std::string& s) -> std::pair<int, double> {
+    const std::string first = s.substr(0, s.find('/'));
+    if (const int li = ladder_index(first); li >= 0) {
+      return {0, li + (first.size() < s.size() ? 0.5 : 0.0)};
+    }
+    if (small_number(s) || is_half_size(s)) {
+      return {1, std::strtod(s.c_str(), nullptr)};
+    }
+    return {2, 0};
+  };
+  std::stable_sort(sizes.begin(), sizes.end(),
+                   [&](const std::string& a, const std::string& b) { return key(a) < key(b); });
   return sizes;
 }
 
@@ -990,9 +1040,16 @@ std::vector<std::string> parse_colors(std::string_view raw)
   if (!labelled && !text.empty() && text.back() == '.') {
     return {}; // a sentence, such as a description, not a list
   }
+  // " / " separates colours; "Natural/Black" with no spaces is one colourway.
+  std::string separated;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool spaced =
+        (i > 0 && text[i - 1] == ' ') || (i + 1 < text.size() && text[i + 1] == ' ');
+    separated += text[i] == '/' && spaced ? '|' : text[i];
+  }
   std::vector<std::string> colours;
   int known = 0;
-  for (const std::string& part : split_any(text, "/,|;")) {
+  for (const std::string& part : split_any(separated, ",|;")) {
     std::string c = trim(part);
     while (!c.empty() && (c.back() == '.' || c.back() == ' ')) {
       c.pop_back();
@@ -1001,11 +1058,21 @@ std::vector<std::string> parse_colors(std::string_view raw)
       continue;
     }
     const std::vector<std::string> ws = words_of(c);
-    const bool has_digit = std::any_of(c.begin(), c.end(), is_digit);
+    // Digits belong to no colour name, except a metal's fineness ("14k Gold").
+    const bool has_digit = std::any_of(ws.begin(), ws.end(), [](const std::string& w) {
+      const std::string l = lower(w);
+      const bool fineness = l.size() >= 2 && l.size() <= 4 && is_digit(l[0]) &&
+                            (ends_with(l, "k") || ends_with(l, "ct") || ends_with(l, "kt"));
+      return !fineness && std::any_of(w.begin(), w.end(), is_digit);
+    });
     if (!labelled && (ws.size() > 4 || has_digit)) {
       return {};
     }
-    if (std::any_of(ws.begin(), ws.end(), [](const std::string& w) { return is_colour_word(w); })) {
+    if (std::any_of(ws.begin(), ws.end(), [](const std::string& w) {
+          const std::vector<std::string> tones = split_any(w, "/");
+          return std::any_of(tones.begin(), tones.end(),
+                             [](const std::string& t) { return is_colour_word(t); });
+        })) {
       ++known;
     }
     if (std::find(colours.begin(), colours.end(), c) == colours.end()) {
@@ -1021,7 +1088,13 @@ std::vector<std::string> parse_colors(std::string_view raw)
     const std::vector<std::string> ws = words_of(colours[0]);
     // "Bottle Green" ends in a colour; "Black Linen Dress" does not.
     const bool all_colour = std::all_of(ws.begin(), ws.end(), [](const std::string& w) {
-      return is_colour_word(w) || is_colour_modifier(w) || lower(w) == "&" || lower(w) == "and";
+      const std::vector<std::string> tones = split_any(w, "/");
+      return std::all_of(tones.begin(), tones.end(), [](const std::string& t) {
+        const std::string l = lower(t);
+        const bool fineness = l.size() >= 2 && l.size() <= 4 && is_digit(l[0]) &&
+                              (ends_with(l, "k") || ends_with(l, "ct") || ends_with(l, "kt"));
+        return is_colour_word(t) || is_colour_modifier(t) || fineness || l == "&" || l == "and";
+      });
     });
     const bool ends_in_colour = ws.size() <= 3 && is_colour_word(ws.back());
     return all_colour || ends_in_colour ? colours : std::vector<std::string>{};

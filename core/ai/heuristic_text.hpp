@@ -51,14 +51,18 @@ bool is_style_number(std::string_view token, Labelled labelled = Labelled::no);
 // looks like one. nullopt when there is none.
 std::optional<std::string> find_style_number(std::string_view text);
 
-// Sizes in the order listed, ranges expanded: "XS-XL" → XS,S,M,L,XL; "0-12" →
+// Sizes in human order (in_human_order), ranges expanded: "XS-XL" → XS,S,M,L,XL; "0-12" →
 // 0,2,...,12 (step 2 when both ends are even); "S/M, M/L" kept as pairs;
 // "One Size"/"OS"/"O/S" → "One Size". A label ("Sizes:") may precede them.
 // Empty when the text is not a size list.
 std::vector<std::string> parse_sizes(std::string_view text);
 
-// Colours split on '/', ',', '|' and ';', with labels such as "Colours:"
-// removed, spelled as written. Empty when the text does not read as a colour
+// Sizes in human order: letter sizes XXXS..XXXL (a pair such as "S/M" after
+// its first size), then numbers ascending, then the rest as listed.
+std::vector<std::string> in_human_order(std::vector<std::string> sizes);
+
+// Colours split on ' / ' (spaced: "Natural/Black" is one colour), ',', '|' and ';', with labels
+// such as "Colours:" removed, spelled as written. Empty when the text does not read as a colour
 // list: unlabelled text needs most parts to name a known colour.
 std::vector<std::string> parse_colors(std::string_view text);
 

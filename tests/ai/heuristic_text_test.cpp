@@ -177,6 +177,17 @@ TEST_CASE("parse_sizes expands ranges and reads lists", "[ai]")
   CHECK(parse_sizes("SS26-1042").empty());
 }
 
+TEST_CASE("parse_sizes reads unlabelled slashed and comma lists in human order", "[ai]")
+{
+  using V = std::vector<std::string>;
+  CHECK(parse_sizes("36 / 37 / 38 / 39") == V{"36", "37", "38", "39"});
+  CHECK(parse_sizes("6, 7, 8") == V{"6", "7", "8"});
+  CHECK(parse_sizes("Sizes: L, S, XS, M") == V{"XS", "S", "M", "L"});
+  CHECK(parse_sizes("Sizes: 10, 2, 8, 4") == V{"2", "4", "8", "10"});
+  CHECK(in_human_order({"XL", "M/L", "S/M", "XS"}) == V{"XS", "S/M", "M/L", "XL"});
+  CHECK(parse_sizes("36 / 37 / Black").empty());
+}
+
 TEST_CASE("parse_colors splits colour lists and refuses other text", "[ai]")
 {
   using V = std::vector<std::string>;
@@ -193,6 +204,25 @@ TEST_CASE("parse_colors splits colour lists and refuses other text", "[ai]")
   CHECK(parse_colors("Relaxed fit, 100% linen").empty());
   CHECK(parse_colors("Linen Wrap Dress").empty());
   CHECK(parse_colors("Rigid organic denim, high rise.").empty());
+}
+
+TEST_CASE("parse_colors keeps an unspaced two-tone colourway as one colour", "[ai]")
+{
+  using V = std::vector<std::string>;
+  CHECK(parse_colors("Natural/Black") == V{"Natural/Black"});
+  CHECK(parse_colors("Colours: Natural/Black, Navy / White") ==
+        V{"Natural/Black", "Navy", "White"});
+  CHECK(parse_colors("Colour: Chestnut") == V{"Chestnut"});
+}
+
+TEST_CASE("find_prices does not take quantity tiers for prices", "[ai]")
+{
+  const std::vector<Price> tier = find_prices("Wholesale 10 - 24 pieces \xC2\xA3"
+                                              "12.00");
+  REQUIRE(tier.size() == 1);
+  CHECK(tier[0].amount == 12.0);
+  CHECK(tier[0].currency == "GBP");
+  CHECK(find_prices("12 pcs").empty());
 }
 
 TEST_CASE("starts_with_field_label knows labels and whole words", "[ai]")

@@ -1,0 +1,227 @@
+// Lines of a region, joined where they wrap and split where bullets separate
+// fields. Judged on the text and its type: same font and weight, a small gap,
+// and a sign that the line goes on (a trailing separator or hyphen, a
+// lower-case start, a line as wide as the block, an all-capitals name).
+
+#include "core/ai/heuristic_record.hpp"
+
+#include "core/ai/heuristic_text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+namespace collproc::ai::heuristic {
+
+namespace {
+
+using layout::Segment;
+
+struct Piece {
+  std::string text;
+  double font_size = 0;
+  bool bold = false;
+  model::BBox bbox;
+  bool whole_line = false; // the only piece of its line
+};
+
+size_t word_count(const std::string& s)
+{
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    n += (!space && !in_word) ? 1 : 0;
+    in_word = !space;
+  }
+  return n;
+}
+
+// "Colours:", "Wholesale Price:": a short segment that ends in a colon.
+bool is_label(const std::string& text)
+{
+  return !text.empty() && text.back() == ':' && word_count(text) <= 3;
+}
+
+bool mostly_upper(const std::string& s)
+{
+  int up = 0;
+  int letters = 0;
+  for (char c : s) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      ++letters;
+      up += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+    }
+  }
+  return letters > 0 && up * 10 >= letters * 8;
+}
+
+bool ends_with_any(const std::string& s, std::initializer_list<std::string_view> ends)
+{
+  for (std::string_view e : ends) {
+    if (s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool starts_with_any(const std::string& s, std::initializer_list<std::string_view> starts)
+{
+  for (std::string_view p : starts) {
+    if (s.rfind(p, 0) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+constexpr std::string_view k_middle_dot = "\xC2\xB7";
+constexpr std::string_view k_bullet = "\xE2\x80\xA2";
+
+// Whether the text reads as a field of its own (a price, sizes, a style
+// number, a labelled line) rather than free text that may wrap; colours are
+// asked apart, since a name may end in a colour word ("Freshwater Pearl").
+bool is_field(const std::string& text)
+{
+  return !find_prices(text).empty() || !parse_sizes(text).empty() ||
+         find_style_number(text).has_value() || starts_with_field_label(text);
+}
+
+// "CARDI-" + "GAN": a word broken at a hyphen.
+bool hyphen_break(const std::string& a, const std::string& b)
+{
+  return a.size() >= 3 && a.back() == '-' &&
+         std::isalpha(static_cast<unsigned char>(a[a.size() - 2])) &&
+         std::isalpha(static_cast<unsigned char>(a[a.size() - 3])) && !b.empty() &&
+         std::isalpha(static_cast<unsigned char>(b.front()));
+}
+
+bool joins(const Piece& a, const Piece& b, double block_width)
+{
+  const double font = std::max(a.font_size, 4.0);
+  if (!a.whole_line || !b.whole_line || std::fabs(a.font_size - b.font_size) > 0.3 ||
+      a.bold != b.bold) {
+    return false;
+  }
+  const double gap = b.bbox.y0 - a.bbox.y1;
+  if (gap > 0.8 * font || gap < -0.5 * font || layout::overlap_x(a.bbox, b.bbox) <= 0) {
+    return false;
+  }
+  if (hyphen_break(a.text, b.text)) {
+    return true;
+  }
+  // A line of fields run together with bullets wraps anywhere, even inside a
+  // field ("... · Sizes" + "6, 7, 8 · Retail $120").
+  const bool bullets = a.text.find(k_middle_dot) != std::string::npos ||
+                       a.text.find(k_bullet) != std::string::npos ||
+                       b.text.find(k_middle_dot) != std::string::npos ||
+                       b.text.find(k_bullet) != std::string::npos;
+  if (bullets || ends_with_any(a.text, {",", "/", "&", "+", k_middle_dot, k_bullet}) ||
+      starts_with_any(b.text, {",", "/", "&", k_middle_dot, k_bullet}) ||
+      std::islower(static_cast<unsigned char>(b.text.front()))) {
+    return true;
+  }
+  if (is_field(a.text) || is_field(b.text) || !parse_colors(b.text).empty()) {
+    return false;
+  }
+  // Wrapped: the next line's first word would not have fitted on this one.
+  const size_t first_word = std::min(b.text.find(' '), b.text.size());
+  const double per_char = b.bbox.width() / static_cast<double>(std::max<size_t>(1, b.text.size()));
+  const bool full =
+      a.bbox.width() + per_char * static_cast<double>(first_word + 1) >= 0.95 * block_width;
+  const bool capitals = mostly_upper(a.text) && mostly_upper(b.text);
+  return full || (capitals && parse_colors(a.text).empty());
+}
+
+} // namespace
+
+std::vector<std::string> split_bullets(const std::string& text)
+{
+  std::vector<std::string> out;
+  std::string current;
+  auto flush = [&] {
+    std::string t = trim(current);
+    if (!t.empty()) {
+      out.push_back(std::move(t));
+    }
+    current.clear();
+  };
+  for (size_t i = 0; i < text.size();) {
+    const std::string_view rest(text.data() + i, text.size() - i);
+    if (rest.substr(0, k_middle_dot.size()) == k_middle_dot) {
+      flush();
+      i += k_middle_dot.size();
+    } else if (rest.substr(0, k_bullet.size()) == k_bullet) {
+      flush();
+      i += k_bullet.size();
+    } else {
+      current += text[i++];
+    }
+  }
+  flush();
+  return out;
+}
+
+std::vector<TextUnit> read_record(const std::vector<Segment>& segments,
+                                  const std::vector<int>& members)
+{
+  std::vector<model::BBox> boxes;
+  for (int m : members) {
+    boxes.push_back(segments[static_cast<size_t>(m)].bbox);
+  }
+  // Pieces line by line: a label takes the value to its right; a label that
+  // ends its line takes the next line's first piece.
+  std::vector<Piece> pieces;
+  std::string pending_label;
+  double block_width = 0;
+  for (const std::vector<int>& band : layout::row_bands(boxes)) {
+    std::vector<Piece> line;
+    for (int b : band) {
+      const Segment& s = segments[static_cast<size_t>(members[static_cast<size_t>(b)])];
+      block_width = std::max(block_width, s.bbox.width());
+      if (!pending_label.empty()) {
+        line.push_back({pending_label + " " + s.text, s.font_size, s.bold, s.bbox});
+        pending_label.clear();
+        continue;
+      }
+      if (is_label(s.text)) {
+        pending_label = s.text;
+        continue;
+      }
+      line.push_back({s.text, s.font_size, s.bold, s.bbox});
+    }
+    if (line.size() == 1) {
+      line.front().whole_line = true;
+    }
+    pieces.insert(pieces.end(), line.begin(), line.end());
+  }
+  if (!pending_label.empty()) {
+    pieces.push_back({pending_label, 0, false, {}});
+  }
+  // Wrapped lines joined.
+  std::vector<Piece> joined;
+  for (Piece& p : pieces) {
+    if (!joined.empty() && joins(joined.back(), p, block_width)) {
+      Piece& last = joined.back();
+      if (hyphen_break(last.text, p.text)) {
+        last.text.pop_back();
+        last.text += p.text;
+      } else {
+        last.text += " " + p.text;
+      }
+      last.bbox = last.bbox.united(p.bbox);
+      continue;
+    }
+    joined.push_back(std::move(p));
+  }
+  std::vector<TextUnit> units;
+  for (const Piece& p : joined) {
+    for (std::string& part : split_bullets(p.text)) {
+      units.push_back({std::move(part), p.font_size});
+    }
+  }
+  return units;
+}
+
+} // namespace collproc::ai::heuristic

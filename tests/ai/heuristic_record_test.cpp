@@ -1,0 +1,78 @@
+// tests/ai/heuristic_record_test.cpp mirrors core/ai/heuristic_record.cpp
+#include "core/ai/heuristic_record.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace collproc;
+using namespace collproc::ai::heuristic;
+
+namespace {
+
+// A segment of text at (x, y), 5 pt per character wide and size pt high.
+layout::Segment seg(double x, double y, const std::string& text, double size = 9, bool bold = false)
+{
+  layout::Segment s;
+  s.bbox = {x, y, x + 5.0 * static_cast<double>(text.size()), y + size};
+  s.text = text;
+  s.font_size = size;
+  s.bold = bold;
+  return s;
+}
+
+std::vector<std::string> texts(const std::vector<layout::Segment>& segs)
+{
+  std::vector<int> all;
+  for (size_t i = 0; i < segs.size(); ++i) {
+    all.push_back(static_cast<int>(i));
+  }
+  std::vector<std::string> out;
+  for (const TextUnit& u : read_record(segs, all)) {
+    out.push_back(u.text);
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("read_record joins a name wrapped over two lines", "[ai]")
+{
+  CHECK(texts({seg(10, 100, "OVERSIZED CASHMERE", 9, true), seg(10, 110, "CREW", 9, true),
+               seg(10, 122, "$120.00", 8)}) ==
+        std::vector<std::string>{"OVERSIZED CASHMERE CREW", "$120.00"});
+  CHECK(texts({seg(10, 100, "CARDI-", 9, true), seg(10, 110, "GAN", 9, true)}) ==
+        std::vector<std::string>{"CARDIGAN"});
+}
+
+TEST_CASE("read_record splits a bullet line that wraps into its fields", "[ai]")
+{
+  CHECK(texts({seg(10, 100, "Sterling Silver / 14k Gold Vermeil \xC2\xB7 Sizes 6, 7,", 7),
+               seg(10, 109, "8 \xC2\xB7 Retail $120", 7)}) ==
+        std::vector<std::string>{"Sterling Silver / 14k Gold Vermeil", "Sizes 6, 7, 8",
+                                 "Retail $120"});
+}
+
+TEST_CASE("read_record keeps field lines apart", "[ai]")
+{
+  CHECK(texts({seg(10, 100, "Linen Wrap Dress", 9), seg(10, 110, "Black / Ivory", 9)}) ==
+        std::vector<std::string>{"Linen Wrap Dress", "Black / Ivory"});
+}
+
+TEST_CASE("read_record pairs labels with the value to their right or below", "[ai]")
+{
+  CHECK(texts({seg(300, 100, "Colours:"), seg(360, 100, "Navy / White"), seg(300, 112, "SKU:"),
+               seg(360, 112, "WR-118")}) ==
+        std::vector<std::string>{"Colours: Navy / White", "SKU: WR-118"});
+  // A price-tier table under its label: the label goes with the first tier.
+  CHECK(texts({seg(300, 100, "Wholesale Price:"), seg(300, 112, "10 - 24 pieces"),
+               seg(420, 112,
+                   "\xC2\xA3"
+                   "12.00")}) == std::vector<std::string>{"Wholesale Price: 10 - 24 pieces",
+                                                          "\xC2\xA3"
+                                                          "12.00"});
+}
+
+TEST_CASE("split_bullets splits at middle dots and bullets", "[ai]")
+{
+  CHECK(split_bullets("a \xC2\xB7 b \xE2\x80\xA2 c") == std::vector<std::string>{"a", "b", "c"});
+  CHECK(split_bullets(" \xC2\xB7 ").empty());
+}
