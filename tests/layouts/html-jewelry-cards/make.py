@@ -28,6 +28,8 @@ BRAND = "LINNEA VALE"
 SEASON = "Holiday 2026 Wholesale Collection"
 
 # style, name, finishes (colours), sizes as printed, wholesale, retail, badge
+PHOTO_COLOURS = {"LVB-404": ["Rose Gold Vermeil"]}
+
 PRODUCTS = [
     ("LVR-101", "Celeste Pavé Stacking Ring", ["Sterling Silver", "14k Gold Vermeil"], ["6", "7", "8"], 48.00, 120, "NEW"),
     ("LVR-104", "Marguerite Signet Ring", ["14k Gold Vermeil"], ["6", "7", "8"], 62.00, 155, None),
@@ -239,7 +241,9 @@ def main():
         make_assets(work / "assets")
         for p in PRODUCTS:
             dest = out / common.image_rel(p[0])
-            common.make_photo(p[0], p[1], p[2], dest, PHOTO_W, PHOTO_H)
+            # The photo painter would give the cuff the signet ring's photo (same
+            # metal, same fallback shape): shot on a rose-gold piece instead.
+            common.make_photo(p[0], p[1], PHOTO_COLOURS.get(p[0], p[2]), dest, PHOTO_W, PHOTO_H)
             shutil.copy(dest, work / "images" / dest.name)
         shutil.copy(HERE / "node_modules" / "pagedjs" / "dist" / "paged.polyfill.js", work)
         pages = build_html(work)

@@ -29,6 +29,8 @@ BRAND = "Atelier Corvo"
 
 SHOE = ["36", "37", "38", "39", "40", "41"]
 # section, style, name, colourway (as printed, " / " separated), sizes, wholesale, retail, blurb
+PHOTO_COLOURS = {"AC-F108": ["Tobacco"]}
+
 PRODUCTS = [
     ("FOOTWEAR", "AC-F101", "Nappa Leather Slingback Pump", ["Black", "Cognac"], SHOE, 212.50, 495.00,
      "A low, sculpted heel and a fine adjustable strap, hand-lasted in the Marche."),
@@ -306,7 +308,9 @@ def main():
         maren_logo(work / "assets" / "maren-logo.png")
         for p in PRODUCTS:
             dest = out / common.image_rel(p[1])
-            common.make_photo(p[1], p[2], p[3], dest, PHOTO_W, PHOTO_H)
+            # The painter would draw the mule as the suede boot's twin (same
+            # fallback shape, near colours): a darker leather tells them apart.
+            common.make_photo(p[1], p[2], PHOTO_COLOURS.get(p[1], p[3]), dest, PHOTO_W, PHOTO_H)
             shutil.copy(dest, work / "images" / dest.name)
         lookbook_html(work)
         render(work / "lookbook.html", out / "linesheet.pdf", {"format": "A4", "scale": 0.62, "preferCSSPageSize": True})
