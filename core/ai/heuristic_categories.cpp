@@ -45,8 +45,8 @@ std::vector<std::string> categories(const CategoryRequest& request, const UnitCa
   std::vector<std::string> from_names;
   for (std::size_t i = 0; i < request.linesheets.size(); ++i) {
     // Products are read page by page; the callback marks each page done.
-    for (const model::Product& p :
-         products(request.linesheets[i].pages, {}, {}, headings[i], on_unit)) {
+    for (const model::Product& p : products(request.linesheets[i].pages, request.linesheets[i].kept,
+                                            {}, headings[i], on_unit)) {
       if (auto c = taxonomy_category(p.name)) {
         add_once(from_names, *c);
       }

@@ -54,11 +54,11 @@ bool is_title_text(const std::string& text)
 {
   const std::string l = lower(text);
   for (std::string_view w :
-       {"linesheet", "line sheet",   "collection", "wholesale", "price list", "lookbook",
-        "catalog",   "order",        "season",     "spring",    "summer",     "autumn",
-        "fall",      "winter",       "resort",     "page",      "contents",   "confidential",
-        "prices",    "delivery",     "womenswear", "menswear",  "showroom",   "contact",
-        "terms",     "new arrivals", "pre-"}) {
+       {"linesheet", "line sheet",   "collection", "wholesale",  "price list", "lookbook",
+        "catalog",   "order",        "season",     "spring",     "summer",     "autumn",
+        "fall",      "winter",       "resort",     "page",       "contents",   "confidential",
+        "prices",    "delivery",     "womenswear", "menswear",   "showroom",   "contact",
+        "terms",     "new arrivals", "pre-",       "categories", "index",      "overview"}) {
     if (l.find(w) != std::string::npos) {
       return true;
     }

@@ -97,7 +97,7 @@ bool hyphen_break(const std::string& a, const std::string& b)
          std::isalpha(static_cast<unsigned char>(b.front()));
 }
 
-bool joins(const Piece& a, const Piece& b, double block_width)
+bool joins(const Piece& a, const Piece& b, double block_width, double smallest_font)
 {
   const double font = std::max(a.font_size, 4.0);
   if (!a.whole_line || !b.whole_line || std::fabs(a.font_size - b.font_size) > 0.3 ||
@@ -117,12 +117,14 @@ bool joins(const Piece& a, const Piece& b, double block_width)
                        a.text.find(k_bullet) != std::string::npos ||
                        b.text.find(k_middle_dot) != std::string::npos ||
                        b.text.find(k_bullet) != std::string::npos;
-  if (bullets || ends_with_any(a.text, {",", "/", "&", "+", k_middle_dot, k_bullet}) ||
+  if (bullets ||
+      ends_with_any(a.text, {",", "/", "&", "+", " -", "\xE2\x80\x93", "\xE2\x80\x94", k_middle_dot,
+                             k_bullet}) ||
       starts_with_any(b.text, {",", "/", "&", k_middle_dot, k_bullet}) ||
       std::islower(static_cast<unsigned char>(b.text.front()))) {
     return true;
   }
-  if (is_field(a.text) || is_field(b.text) || !parse_colors(b.text).empty()) {
+  if (is_field(b.text)) {
     return false;
   }
   // Wrapped: the next line's first word would not have fitted on this one.
@@ -130,11 +132,70 @@ bool joins(const Piece& a, const Piece& b, double block_width)
   const double per_char = b.bbox.width() / static_cast<double>(std::max<size_t>(1, b.text.size()));
   const bool full =
       a.bbox.width() + per_char * static_cast<double>(first_word + 1) >= 0.95 * block_width;
+  if (is_field(a.text)) {
+    // A labelled line that wraps ("Colours: Blue Stripe, Red" + "Stripe").
+    return full && starts_with_field_label(a.text) && !ends_with_any(a.text, {":"});
+  }
+  if (!parse_colors(b.text).empty()) {
+    return false;
+  }
   const bool capitals = mostly_upper(a.text) && mostly_upper(b.text);
-  return full || (capitals && parse_colors(a.text).empty());
+  // Display type (a name set larger than the record's smallest text) holds one
+  // thing; two lines of it are one name.
+  const bool display = a.font_size >= 1.25 * smallest_font;
+  return full || display || (capitals && parse_colors(a.text).empty());
 }
 
 } // namespace
+
+std::string unspaced_letters(const std::string& text)
+{
+  // "C O L O U R W AY": a run of five or more tokens of one or two capitals
+  // is one word set with wide letter spacing.
+  std::vector<std::string> words;
+  size_t at = 0;
+  while (at < text.size()) {
+    const size_t end = std::min(text.find(' ', at), text.size());
+    if (end > at) {
+      words.push_back(text.substr(at, end - at));
+    }
+    at = end + 1;
+  }
+  auto spaced = [](const std::string& w) {
+    return w.size() <= 2 && std::all_of(w.begin(), w.end(), [](char c) {
+             return std::isupper(static_cast<unsigned char>(c));
+           });
+  };
+  std::string out;
+  for (size_t i = 0; i < words.size();) {
+    size_t j = i;
+    while (j < words.size() && spaced(words[j])) {
+      ++j;
+    }
+    if (!out.empty()) {
+      out += ' ';
+    }
+    // Sizes ("XS S M L XL") are capitals apart too: a spaced word has mostly
+    // single letters and not only size letters.
+    size_t singles = 0;
+    bool sizes_only = true;
+    for (size_t k = i; k < j; ++k) {
+      singles += words[k].size() == 1 ? 1 : 0;
+      sizes_only =
+          sizes_only && std::string_view("XSMLXXL").find(words[k]) != std::string_view::npos;
+    }
+    if (j - i >= 5 && singles * 5 >= (j - i) * 4 && !sizes_only) {
+      for (size_t k = i; k < j; ++k) {
+        out += words[k];
+      }
+      i = j;
+    } else {
+      out += words[i];
+      ++i;
+    }
+  }
+  return out;
+}
 
 std::vector<std::string> split_bullets(const std::string& text)
 {
@@ -175,11 +236,15 @@ std::vector<TextUnit> read_record(const std::vector<Segment>& segments,
   std::vector<Piece> pieces;
   std::string pending_label;
   double block_width = 0;
+  double smallest_font = 1e9;
   for (const std::vector<int>& band : layout::row_bands(boxes)) {
     std::vector<Piece> line;
     for (int b : band) {
-      const Segment& s = segments[static_cast<size_t>(members[static_cast<size_t>(b)])];
+      const Segment& seg = segments[static_cast<size_t>(members[static_cast<size_t>(b)])];
+      Segment s = seg;
+      s.text = unspaced_letters(seg.text);
       block_width = std::max(block_width, s.bbox.width());
+      smallest_font = std::min(smallest_font, s.font_size > 0 ? s.font_size : 1e9);
       if (!pending_label.empty()) {
         line.push_back({pending_label + " " + s.text, s.font_size, s.bold, s.bbox});
         pending_label.clear();
@@ -202,7 +267,7 @@ std::vector<TextUnit> read_record(const std::vector<Segment>& segments,
   // Wrapped lines joined.
   std::vector<Piece> joined;
   for (Piece& p : pieces) {
-    if (!joined.empty() && joins(joined.back(), p, block_width)) {
+    if (!joined.empty() && joins(joined.back(), p, block_width, smallest_font)) {
       Piece& last = joined.back();
       if (hyphen_break(last.text, p.text)) {
         last.text.pop_back();

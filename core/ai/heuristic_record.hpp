@@ -25,6 +25,9 @@ struct TextUnit {
 std::vector<TextUnit> read_record(const std::vector<layout::Segment>& segments,
                                   const std::vector<int>& members);
 
+// The text with letter-spaced capitals closed up: "C O L O U R W AY" -> "COLOURWAY".
+std::string unspaced_letters(const std::string& text);
+
 // The text split at bullets ("·", "•"), each part trimmed; empty parts dropped.
 std::vector<std::string> split_bullets(const std::string& text);
 

@@ -92,8 +92,11 @@ private:
     if (cell.holds(s.cx())) {
       const double below = s.y0 - p.y1;
       // Far under the photo, the page's bottom margin holds its footer.
-      const double reach = s.y0 > 0.94 * m_page_height ? 4 * m_body : 0.6 * p.height() + 4 * m_body;
-      if (below >= -slack && below <= reach && !blocked_vertically(i, p.y1, s.y0, s.cx())) {
+      // A card's text fills its cell down to the next photo, however loosely
+      // spaced; far under the photo, the page's bottom margin holds its footer.
+      const double reach = s.y0 > 0.94 * m_page_height ? 4 * m_body : 1.5 * p.height() + 6 * m_body;
+      if (below >= -slack && below <= reach && !blocked_vertically(i, p.y1, s.y0, s.cx()) &&
+          !in_later_band(i, s)) {
         consider(std::max(0.0, below));
       }
       const double above = p.y0 - s.y1;
@@ -101,17 +104,56 @@ private:
         consider(2 * std::max(0.0, above)); // titles over photos are rarer
       }
     }
-    if (overlap_y(p, s) >= 0.5 * std::min(p.height(), s.height())) {
+    // Beside: on the photo's band (a first line may start a little above the
+    // photo's top edge), or under it in its band, a little further.
+    const bool level = s.y1 >= p.y0 + 0.25 * s.height() && s.y0 <= p.y1 - 0.25 * s.height();
+    const double overshoot = level ? 0.0 : s.y0 - p.y1;
+    if (level || in_band(i, s)) {
       const double right = s.x0 - p.x1;
       const double left = p.x0 - s.x1;
       const double reach = 0.45 * m_page_width;
       if (right >= -slack && right <= reach && !blocked_horizontally(i, p.x1, s.x0, s)) {
-        consider(std::max(0.0, right));
+        consider(std::max(0.0, right) + overshoot);
       } else if (left >= -slack && left <= reach && !blocked_horizontally(i, s.x1, p.x0, s)) {
-        consider(1.2 * std::max(0.0, left)); // text reads after its photo
+        consider(1.2 * std::max(0.0, left) + overshoot); // text reads after its photo
       }
     }
     return best;
+  }
+
+  // Whether the box lies in the band of photo i below the photo's bottom edge
+  // (a row's text taller than its photo), down to the next photo under it or
+  // three quarters of its height, and in no photo's cell (text under a card's
+  // photo is that card's, not its neighbour's).
+  bool in_band(int i, const model::BBox& s) const
+  {
+    const model::BBox& p = m_photos[static_cast<size_t>(i)];
+    double end = p.y1 + 0.75 * p.height();
+    for (size_t q = 0; q < m_photos.size(); ++q) {
+      const model::BBox& b = m_photos[q];
+      if (static_cast<int>(q) != i && b.y0 >= p.y1 - 1 && overlap_x(b, p) > 0) {
+        end = std::min(end, b.y0 - m_body);
+      }
+      if (m_cells[q].holds(s.cx()) && s.y0 >= b.y1 - 1 && s.y0 <= b.y1 + 1.5 * b.height()) {
+        return false;
+      }
+    }
+    return s.y0 >= p.y1 - 1 && s.y0 <= end;
+  }
+
+  // Whether the box sits beside a photo that starts below photo i: in a
+  // layout of alternating rows, the text under one photo is the next one's.
+  bool in_later_band(int i, const model::BBox& s) const
+  {
+    const model::BBox& p = m_photos[static_cast<size_t>(i)];
+    for (size_t q = 0; q < m_photos.size(); ++q) {
+      const model::BBox& b = m_photos[q];
+      if (static_cast<int>(q) != i && b.y0 >= p.y1 - 1 && overlap_x(b, s) <= 0 &&
+          overlap_y(b, s) >= 0.5 * s.height()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   bool blocked_vertically(int i, double y_from, double y_to, double x) const

@@ -1083,6 +1083,10 @@ std::vector<std::string> parse_colors(std::string_view raw)
     return colours;
   }
   if (colours.size() == 1) {
+    // A title with a colour suffix ("Market Tote - Black") is no colour list.
+    if (contains(text, " - ")) {
+      return {};
+    }
     // A lone unlabelled word group must be nothing but colour words, or a
     // product name such as "Black Linen Dress" would read as a colour.
     const std::vector<std::string> ws = words_of(colours[0]);

@@ -21,7 +21,8 @@ using UnitCallback = std::function<void()>;
 
 struct LinesheetText {
   model::DocumentRecord document;
-  std::vector<model::TextPage> pages; // every page, in order, as text_detail() asks
+  std::vector<model::TextPage> pages;  // every page, in order, as text_detail() asks
+  std::vector<model::PageImages> kept; // kept placements per page (phase 3)
 };
 
 struct CategoryRequest {

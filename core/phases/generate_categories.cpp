@@ -26,8 +26,11 @@ public:
     ai::CategoryRequest request;
     int pages = 0;
     for (const auto& doc : ctx.store.documents(ctx.collection, model::DocumentKind::linesheet)) {
+      // The kept photos tell the engine where products are when it reads
+      // their names for categories, as they do in extract-products.
       request.linesheets.push_back(
-          {doc, text_pages(ctx.store, ctx.collection, doc.document_id, engine->text_detail())});
+          {doc, text_pages(ctx.store, ctx.collection, doc.document_id, engine->text_detail()),
+           kept_images(ctx.store, ctx.collection, doc.document_id)});
       pages += static_cast<int>(request.linesheets.back().pages.size());
     }
     ctx.set_units(pages, "page");

@@ -76,3 +76,22 @@ TEST_CASE("split_bullets splits at middle dots and bullets", "[ai]")
   CHECK(split_bullets("a \xC2\xB7 b \xE2\x80\xA2 c") == std::vector<std::string>{"a", "b", "c"});
   CHECK(split_bullets(" \xC2\xB7 ").empty());
 }
+
+TEST_CASE("unspaced_letters closes up letter-spaced capitals, not size lists", "[ai]")
+{
+  CHECK(unspaced_letters("C O L O U R W AY Sand / Espresso") == "COLOURWAY Sand / Espresso");
+  CHECK(unspaced_letters("Sizes: XS S M L XL") == "Sizes: XS S M L XL");
+  CHECK(unspaced_letters("A B C") == "A B C");
+}
+
+TEST_CASE("read_record joins a labelled line that wraps and a name in display type", "[ai]")
+{
+  CHECK(texts({seg(10, 100, "Colours: Blue Stripe, Red", 9), seg(10, 111, "Stripe", 9),
+               seg(10, 124, "Cotton seersucker, camp collar", 8)}) ==
+        std::vector<std::string>{"Colours: Blue Stripe, Red Stripe",
+                                 "Cotton seersucker, camp collar"});
+  CHECK(texts({seg(10, 100, "Chelsea Boot in", 18), seg(10, 121, "Brushed Suede", 18),
+               seg(10, 145, "Elastic gussets and a stacked leather heel", 7)}) ==
+        std::vector<std::string>{"Chelsea Boot in Brushed Suede",
+                                 "Elastic gussets and a stacked leather heel"});
+}

@@ -92,3 +92,27 @@ TEST_CASE("Furniture finds running footers on most pages, not product text", "[a
   CHECK_FALSE(f.contains(792, seg(40, 90, "SS26-101")));
   CHECK_FALSE(f.contains(792, seg(40, 400, "MAISON")));
 }
+
+TEST_CASE("photo_regions reads alternating rows: text beside each photo, not under the one above",
+          "[ai]")
+{
+  // Photo left then text right; below, text left then photo right. The second
+  // text lies in the first photo's cell, under it, but beside the second photo.
+  const std::vector<model::BBox> photos = {{77, 55, 263, 287}, {331, 332, 517, 564}};
+  const std::vector<layout::Segment> segs = {
+      seg(331, 93, "REF. AC-F104"), seg(331, 102, "Chelsea Boot", 18), seg(77, 382, "REF. AC-F108"),
+      seg(77, 391, "Woven Mule", 18), seg(77, 485, "Wholesale 164,50")};
+  CHECK(shares(segs, photos) == Shares{{"REF. AC-F104", "Chelsea Boot"},
+                                       {"REF. AC-F108", "Woven Mule", "Wholesale 164,50"},
+                                       {}});
+}
+
+TEST_CASE("photo_regions takes a first line that starts a little above its photo's top", "[ai]")
+{
+  const std::vector<model::BBox> photos = {{36, 124, 138, 252}, {36, 305, 138, 433}};
+  const std::vector<layout::Segment> segs = {
+      seg(149, 115, "Seersucker Camp", 12.7), seg(149, 130, "Shirt", 12.7),
+      seg(149, 296, "Leather Strap", 12.7), seg(149, 311, "Sandal", 12.7)};
+  CHECK(shares(segs, photos) ==
+        Shares{{"Seersucker Camp", "Shirt"}, {"Leather Strap", "Sandal"}, {}});
+}

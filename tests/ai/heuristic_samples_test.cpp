@@ -108,7 +108,7 @@ TEST_CASE("Heuristic categories come from headings, else from product names", "[
     INFO(name);
     const test::SampleSheet sheet = test::read_sample(name);
     CategoryRequest request;
-    request.linesheets.push_back({{}, sheet.pages});
+    request.linesheets.push_back({{}, sheet.pages, sheet.kept});
     int units = 0;
     std::vector<std::string> got = heuristic::categories(request, [&] { ++units; });
     CHECK(units == static_cast<int>(sheet.pages.size())); // one progress step a page
@@ -143,9 +143,9 @@ TEST_CASE("The heuristic engine answers the same from the words alone", "[ai][sa
     CHECK(nlohmann::json(engine->products(lean, {})) == nlohmann::json(want));
 
     CategoryRequest full_cats;
-    full_cats.linesheets.push_back({{}, sheet.pages});
+    full_cats.linesheets.push_back({{}, sheet.pages, sheet.kept});
     CategoryRequest lean_cats;
-    lean_cats.linesheets.push_back({{}, words_only});
+    lean_cats.linesheets.push_back({{}, words_only, sheet.kept});
     CHECK(engine->categories(lean_cats, {}) == engine->categories(full_cats, {}));
   }
 }
