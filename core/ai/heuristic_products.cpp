@@ -132,10 +132,25 @@ std::vector<Heading> heading_candidates(const model::TextPage& page, const PageL
   std::vector<Heading> out;
   const std::vector<std::vector<int>> blocks = layout::group_blocks(pl.segments);
   for (const std::vector<int>& block : blocks) {
-    if (block.size() != 1) {
+    // A heading stands alone, or among smaller text that is no product's (a
+    // page number over it, an introduction under it).
+    size_t top = 0;
+    for (size_t k = 1; k < block.size(); ++k) {
+      if (pl.segments[static_cast<size_t>(block[k])].font_size >
+          pl.segments[static_cast<size_t>(block[top])].font_size) {
+        top = k;
+      }
+    }
+    const Segment& s = pl.segments[static_cast<size_t>(block[top])];
+    bool apart = true;
+    for (size_t k = 0; k < block.size() && apart; ++k) {
+      const Segment& o = pl.segments[static_cast<size_t>(block[k])];
+      apart = k == top ||
+              (o.font_size * 1.3 <= s.font_size && !pl.priced[static_cast<size_t>(block[k])]);
+    }
+    if (!apart) {
       continue;
     }
-    const Segment& s = pl.segments[static_cast<size_t>(block.front())];
     const bool prominent = s.font_size >= 1.3 * pl.body ||
                            (mostly_upper(s.text) && (s.bold || s.font_size >= 1.15 * pl.body));
     if (!prominent || !heading_text(s.text)) {

@@ -63,12 +63,19 @@ public:
   {
   }
 
-  // The nearest photo that claims the box; photo -1 when none does.
-  Claim nearest(const model::BBox& s) const
+  // The nearest photo that claims the box under it or beside it; photo -1
+  // when none does.
+  Claim nearest(const model::BBox& s) const { return nearest_by(s, &Claims::distance); }
+  // The photo that has the box just over it (a title); photo -1 when none.
+  Claim title_of(const model::BBox& s) const { return nearest_by(s, &Claims::above); }
+
+private:
+  Claim nearest_by(const model::BBox& s,
+                   double (Claims::*relation)(int, const model::BBox&) const) const
   {
     Claim best;
     for (size_t i = 0; i < m_photos.size(); ++i) {
-      const double d = distance(static_cast<int>(i), s);
+      const double d = (this->*relation)(static_cast<int>(i), s);
       if (d >= 0 && (best.photo < 0 || d < best.distance)) {
         best = {static_cast<int>(i), d};
       }
@@ -76,7 +83,19 @@ public:
     return best;
   }
 
-private:
+  // The gap from the box down to photo i when the box is just over it, in its
+  // cell, -1 otherwise.
+  double above(int i, const model::BBox& s) const
+  {
+    const model::BBox& p = m_photos[static_cast<size_t>(i)];
+    const double gap = p.y0 - s.y1;
+    if (!m_cells[static_cast<size_t>(i)].holds(s.cx()) || gap < -2 || gap > 2 * m_body ||
+        blocked_vertically(i, s.y1, p.y0, s.cx())) {
+      return -1;
+    }
+    return std::max(0.0, gap);
+  }
+
   // Distance of a relation between photo i and the box, -1 when they have none.
   double distance(int i, const model::BBox& s) const
   {
@@ -98,10 +117,6 @@ private:
       if (below >= -slack && below <= reach && !blocked_vertically(i, p.y1, s.y0, s.cx()) &&
           !in_later_band(i, s)) {
         consider(std::max(0.0, below));
-      }
-      const double above = p.y0 - s.y1;
-      if (above >= -slack && above <= 2 * m_body && !blocked_vertically(i, s.y1, p.y0, s.cx())) {
-        consider(2 * std::max(0.0, above)); // titles over photos are rarer
       }
     }
     // Beside: on the photo's band (a first line may start a little above the
@@ -213,6 +228,25 @@ Segmentation photo_regions(const std::vector<Segment>& segments, const std::vect
         owner[s] = claims.nearest(segments[s].bbox).photo;
       }
     }
+    // A title just over a photo is that photo's, unless it is the last line of
+    // the block above (a card's price line over the next row's photo).
+    std::vector<int> titled = owner;
+    for (size_t s = 0; s < segments.size(); ++s) {
+      const int q = usable[s] ? claims.title_of(segments[s].bbox).photo : -1;
+      if (q < 0 || q == owner[s]) {
+        continue;
+      }
+      bool block_end = false;
+      for (size_t o = 0; o < segments.size() && owner[s] >= 0; ++o) {
+        block_end = block_end || (o != s && owner[o] == owner[s] &&
+                                  segments[o].bbox.y1 <= segments[s].bbox.y0 + 1 &&
+                                  continues(segments[o], segments[s]));
+      }
+      if (!block_end) {
+        titled[s] = q;
+      }
+    }
+    owner = std::move(titled);
     // A claimed block's continuation lines follow it, however far below the
     // photo the block runs. Segments are top to bottom, so one pass in order
     // carries a claim down a block; a few passes settle side-by-side lines.

@@ -4,6 +4,7 @@
 #include "core/po/vocabulary.hpp"
 #include "core/util/error.hpp"
 
+#include <cctype>
 #include <map>
 
 namespace collproc::po {
@@ -16,6 +17,9 @@ struct ValueStats {
   int counts = 0;  // whole non-negative numbers
   int numbers = 0; // any number, prices included
   int sizes = 0;   // size labels
+  int codes = 0;   // product codes (looks_like_code)
+  int prose = 0;   // text of three words or more with no number: a note or footer
+                   // printed across the table ("Page 1 of 2"), or a product name
 
   std::string describe() const
   {
@@ -23,9 +27,39 @@ struct ValueStats {
       return "no values below it";
     }
     return std::to_string(counts) + " of " + std::to_string(filled) +
-           " values are whole numbers, " + std::to_string(numbers) + " numbers";
+           " values are whole numbers, " + std::to_string(numbers) + " numbers, " +
+           std::to_string(codes) + " codes";
   }
 };
+
+// Whether a value reads like a product code rather than a line number ("1",
+// "20") or a name: it has a digit, and at least four characters that are
+// letters or digits, or three when some are letters ("A12").
+bool looks_like_code(const std::string& value)
+{
+  int digits = 0;
+  int letters = 0;
+  for (char c : value) {
+    const auto u = static_cast<unsigned char>(c);
+    digits += std::isdigit(u) ? 1 : 0;
+    letters += std::isalpha(u) ? 1 : 0;
+  }
+  return digits > 0 && (digits + letters >= 4 || (letters > 0 && digits + letters >= 3));
+}
+
+// Whether a value is words, not a field's value: three words or more, and
+// no number ("Page 1 of 2" has one, but reads as a page footer).
+bool is_prose(const std::string& value)
+{
+  int words = 0;
+  bool in_word = false;
+  for (char c : value) {
+    const bool space = c == ' ';
+    words += !space && !in_word ? 1 : 0;
+    in_word = !space;
+  }
+  return words >= 3 && !parse_number(value);
+}
 
 ValueStats stats_of(const model::PoTable& table, size_t column)
 {
@@ -52,6 +86,12 @@ ValueStats stats_of(const model::PoTable& table, size_t column)
     if (is_size_label(v)) {
       ++s.sizes;
     }
+    if (looks_like_code(v)) {
+      ++s.codes;
+    }
+    if (is_prose(v)) {
+      ++s.prose;
+    }
   }
   return s;
 }
@@ -68,7 +108,12 @@ int value_fit(const std::string& field, const ValueStats& s)
     return 1;
   }
   if (field == "quantity") {
-    return mostly(s.counts, s.filled) ? 2 : 0;
+    return mostly(s.counts, s.filled - s.prose) ? 2 : 0;
+  }
+  if (field == "style_number") {
+    // Line numbers ("Item No" 1, 4, 7 beside the SKU) and product names
+    // ("Item" in a WooCommerce export) are no style numbers.
+    return mostly(s.codes, s.filled) ? 2 : (s.codes * 10 < s.filled * 3 ? 0 : 1);
   }
   if (field == "unit_cost" || field == "retail_price") {
     return mostly(s.numbers, s.filled) ? 2 : 0;
@@ -104,7 +149,7 @@ model::ColumnMapping identify_columns(const model::PoTable& table)
   std::vector<bool> size_header(n, false);
   for (size_t c = 0; c < n; ++c) {
     size_header[c] = !table.header[c].empty() && is_size_label(table.header[c]) &&
-                     mostly(stats[c].counts, stats[c].filled);
+                     mostly(stats[c].counts, stats[c].filled - stats[c].prose);
   }
   int run_columns = 0;
   for (size_t c = 0; c < n;) {
@@ -133,6 +178,7 @@ model::ColumnMapping identify_columns(const model::PoTable& table)
     int fit;
   };
   std::map<std::string, std::vector<Candidate>> by_field;
+  std::vector<Candidate> unfit_styles; // the last resort for a style column
   for (size_t c = 0; c < n; ++c) {
     model::ColumnAssignment& a = mapping.columns[c];
     if (a.field == "size_run") {
@@ -147,6 +193,9 @@ model::ColumnMapping identify_columns(const model::PoTable& table)
     const int fit = value_fit(field->field, stats[c]);
     if (fit == 0) {
       a.evidence = field->why + ", but its values do not fit: " + stats[c].describe();
+      if (field->field == "style_number") {
+        unfit_styles.push_back(Candidate{c, *field, 0});
+      }
       continue;
     }
     if (field->field == "ignore") {
@@ -154,6 +203,9 @@ model::ColumnMapping identify_columns(const model::PoTable& table)
       continue;
     }
     by_field[field->field].push_back(Candidate{c, *field, fit});
+  }
+  if (by_field.count("style_number") == 0 && !unfit_styles.empty()) {
+    by_field["style_number"] = unfit_styles; // codes of an unusual shape, but the only ones
   }
   for (auto& [field, candidates] : by_field) {
     const Candidate* best = nullptr;

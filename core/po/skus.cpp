@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <tuple>
 
 namespace collproc::po {
@@ -40,6 +41,96 @@ bool is_total_row(const std::string& first, const std::string& style)
   return (is_total_label(first) || is_total_label(style)) && !looks_like_style_number(style);
 }
 
+int word_count(const std::string& text)
+{
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ';
+    words += !space && !in_word ? 1 : 0;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Whether a row with no style of its own labels a total in some other cell
+// ("Summe" under the description after an order-number column): a short
+// cell that is a total label. A longer one may name a product ("Tax Free
+// Tote" carried down under its style).
+bool labels_total(const model::PoRow& row)
+{
+  for (const std::string& c : row.cells) {
+    if (!c.empty() && word_count(c) <= 2 && is_total_label(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A variant's colour and size as a shop's line title carries them after the
+// product's: "Waxed Chore Coat - Tobacco / M" (Shopify), "Hoodie - Blue, L"
+// (WooCommerce), "Canvas Tote - Black". Each option is a size when it reads
+// as one, else the colour. nullopt when the title has no " - " part.
+struct Variant {
+  std::string title, color, size;
+};
+
+std::optional<Variant> variant_of(const std::string& title)
+{
+  size_t cut = std::string::npos;
+  size_t width = 0;
+  for (const std::string_view dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    const size_t at = title.rfind(dash);
+    if (at != std::string::npos && (cut == std::string::npos || at > cut)) {
+      cut = at;
+      width = dash.size();
+    }
+  }
+  if (cut == std::string::npos) {
+    return std::nullopt;
+  }
+  std::vector<std::string> options;
+  std::string rest = title.substr(cut + width);
+  for (size_t at; (at = rest.find_first_of("/,")) != std::string::npos;) {
+    // "Natural/Black" is one colour; options are set apart by spaces.
+    const bool spaced = rest[at] == ',' || (at > 0 && rest[at - 1] == ' ');
+    if (!spaced) {
+      break;
+    }
+    options.push_back(trim(rest.substr(0, at)));
+    rest = rest.substr(at + 1);
+  }
+  options.push_back(trim(rest));
+  Variant v;
+  v.title = trim(title.substr(0, cut));
+  for (const std::string& o : options) {
+    if (o.empty()) {
+      continue;
+    }
+    if (v.size.empty() && is_size_label(o)) {
+      v.size = o;
+    } else if (v.color.empty()) {
+      v.color = o;
+    }
+  }
+  return v;
+}
+
+// Whether most filled cells of the column are titles with a variant part.
+bool mostly_variants(const model::PoTable& table, int column)
+{
+  int filled = 0;
+  int variants = 0;
+  for (const model::PoRow& row : table.rows) {
+    const std::string text = cell(row, column);
+    if (!text.empty() && !is_total_label(text)) {
+      ++filled;
+      variants += variant_of(text) ? 1 : 0;
+    }
+  }
+  return filled > 0 && variants * 10 >= filled * 7;
+}
+
 } // namespace
 
 SkuExtraction extract_skus(const model::PoTable& table, const model::ColumnMapping& mapping)
@@ -53,12 +144,18 @@ SkuExtraction extract_skus(const model::PoTable& table, const model::ColumnMappi
   const int retail_col = column_of(mapping, "retail_price");
   const int desc_col = column_of(mapping, "description");
   const int upc_col = column_of(mapping, "upc");
+  // A shop's export with no colour (or size) column names the variant in its
+  // line title.
   std::vector<const model::ColumnAssignment*> run;
   for (const model::ColumnAssignment& a : mapping.columns) {
     if (a.field == "size_run") {
       run.push_back(&a);
     }
   }
+  const bool variants = desc_col >= 0 && (color_col < 0 || (size_col < 0 && run.empty())) &&
+                        mostly_variants(table, desc_col);
+  const bool variant_color = variants && color_col < 0;
+  const bool variant_size = variants && size_col < 0 && run.empty();
 
   // The style row whose values carry down to colour rows with a blank style.
   struct Carry {
@@ -87,7 +184,7 @@ SkuExtraction extract_skus(const model::PoTable& table, const model::ColumnMappi
       continue;
     }
     std::string style = cell(row, style_col);
-    if (is_total_row(first, style)) {
+    if (is_total_row(first, style) || (style.empty() && labels_total(row))) {
       out.skipped.push_back({row.source_row, "total row ('" + first + "')"});
       carry.reset(); // a subtotal closes its style group
       continue;
@@ -108,12 +205,18 @@ SkuExtraction extract_skus(const model::PoTable& table, const model::ColumnMappi
 
     // (size label, quantity text) pairs of this row.
     std::vector<std::pair<std::string, std::string>> quantities;
+    const std::optional<Variant> variant =
+        variants ? variant_of(cell(row, desc_col)) : std::nullopt;
+    if (variant) {
+      description = variant->title;
+    }
     if (!run.empty()) {
       for (const model::ColumnAssignment* a : run) {
         quantities.emplace_back(a->size_label, cell(row, a->column));
       }
     } else {
-      quantities.emplace_back(cell(row, size_col), cell(row, qty_col));
+      const std::string size = variant && variant_size ? variant->size : cell(row, size_col);
+      quantities.emplace_back(size, cell(row, qty_col));
     }
     int added = 0;
     std::string problem;
@@ -135,7 +238,8 @@ SkuExtraction extract_skus(const model::PoTable& table, const model::ColumnMappi
         continue;
       }
       order_total += *qty;
-      const std::string color = cell(row, color_col);
+      const std::string color =
+          variant && variant_color ? variant->color : cell(row, color_col);
       const auto key = std::make_tuple(normalise_style(style), fold(color), fold(size));
       const auto found = index.find(key);
       if (found != index.end()) {

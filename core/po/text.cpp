@@ -92,10 +92,26 @@ std::string lower_ascii(std::string_view text)
   return out;
 }
 
+std::string lower_latin(std::string_view text)
+{
+  std::string out = lower_ascii(text);
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    // U+00C0..U+00DE (but U+00D7, the multiplication sign) are C3 80..C3 9E;
+    // their lower-case letters are 0x20 further on.
+    const auto second = static_cast<unsigned char>(out[i + 1]);
+    if (static_cast<unsigned char>(out[i]) == 0xC3 && second >= 0x80 && second <= 0x9E &&
+        second != 0x97) {
+      out[i + 1] = static_cast<char>(second + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
 std::string fold(std::string_view text)
 {
   std::string out;
-  for (char c : lower_ascii(text)) {
+  for (char c : lower_latin(text)) {
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
       out += c;
     }

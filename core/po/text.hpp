@@ -14,7 +14,12 @@ std::string trim(std::string_view text);
 // ASCII letters lowered; other bytes (UTF-8 included) unchanged.
 std::string lower_ascii(std::string_view text);
 
-// Lowered with every space removed: "Navy Blue" and "navyblue" fold alike.
+// ASCII and Latin-1 letters lowered ("ÉCRU" -> "écru", "GRÖSSE" -> "grösse");
+// other bytes unchanged.
+std::string lower_latin(std::string_view text);
+
+// Lowered (lower_latin) with every space removed: "Navy Blue" and "navyblue"
+// fold alike, as do "ÉCRU" and "Écru".
 std::string fold(std::string_view text);
 
 // A price or count as people type it: "$1,234.50", "42,00", "USD 42", "(3)".

@@ -13,13 +13,14 @@ namespace collproc::po {
 
 namespace {
 
-// Lowercase words of a header, punctuation dropped: "Style #" -> "style",
+// Lowercase words of a header (Latin-1 letters too: "GRÖSSE" -> "grösse"),
+// punctuation dropped: "Style #" -> "style",
 // "Unit-Cost ($)" -> "unit cost", "UPC/EAN" -> "upc ean".
 std::vector<std::string> header_words(std::string_view header)
 {
   std::vector<std::string> words;
   std::string word;
-  for (char c : lower_ascii(header)) {
+  for (char c : lower_latin(header)) {
     const auto u = static_cast<unsigned char>(c);
     if (std::isalnum(u) || u >= 0x80) {
       word += c;
@@ -72,6 +73,27 @@ constexpr std::array k_synonyms{
     Synonym{"ref", "style_number"},
     Synonym{"reference", "style_number"},
     Synonym{"vpn", "style_number"},
+    // German, French, Italian and Spanish order systems.
+    Synonym{"artikel", "style_number"},
+    Synonym{"artikelnr", "style_number"},
+    Synonym{"artikelnummer", "style_number"},
+    Synonym{"art nr", "style_number"},
+    Synonym{"artnr", "style_number"},
+    Synonym{"modell", "style_number"},
+    Synonym{"modellnr", "style_number"},
+    Synonym{"réf", "style_number"},
+    Synonym{"référence", "style_number"},
+    Synonym{"ref article", "style_number"},
+    Synonym{"réf article", "style_number"},
+    Synonym{"modèle", "style_number"},
+    Synonym{"articolo", "style_number"},
+    Synonym{"codice", "style_number"},
+    Synonym{"codice articolo", "style_number"},
+    Synonym{"cod art", "style_number"},
+    Synonym{"modello", "style_number"},
+    Synonym{"referencia", "style_number"},
+    Synonym{"artículo", "style_number"},
+    Synonym{"modelo", "style_number"},
     Synonym{"color", "color"},
     Synonym{"colour", "color"},
     Synonym{"clr", "color"},
@@ -80,9 +102,22 @@ constexpr std::array k_synonyms{
     Synonym{"shade", "color"},
     Synonym{"color name", "color"},
     Synonym{"colour name", "color"},
+    Synonym{"metal", "color"}, // jewellery: the metal is the colourway
+    Synonym{"finish", "color"},
+    Synonym{"farbe", "color"},
+    Synonym{"couleur", "color"},
+    Synonym{"coloris", "color"},
+    Synonym{"colore", "color"},
     Synonym{"size", "size"},
     Synonym{"sz", "size"},
     Synonym{"size name", "size"},
+    Synonym{"grösse", "size"},
+    Synonym{"größe", "size"},
+    Synonym{"groesse", "size"},
+    Synonym{"gr", "size"},
+    Synonym{"taille", "size"},
+    Synonym{"taglia", "size"},
+    Synonym{"talla", "size"},
     Synonym{"qty", "quantity"},
     Synonym{"quantity", "quantity"},
     Synonym{"units", "quantity"},
@@ -93,6 +128,17 @@ constexpr std::array k_synonyms{
     Synonym{"qty ordered", "quantity"},
     Synonym{"total qty", "quantity"},
     Synonym{"total units", "quantity"},
+    Synonym{"menge", "quantity"},
+    Synonym{"anzahl", "quantity"},
+    Synonym{"stück", "quantity"},
+    Synonym{"stk", "quantity"},
+    Synonym{"quantité", "quantity"},
+    Synonym{"qté", "quantity"},
+    Synonym{"quantità", "quantity"},
+    Synonym{"qtà", "quantity"},
+    Synonym{"pezzi", "quantity"},
+    Synonym{"cantidad", "quantity"},
+    Synonym{"unidades", "quantity"},
     Synonym{"unit cost", "unit_cost"},
     Synonym{"cost", "unit_cost"},
     Synonym{"whs", "unit_cost"},
@@ -106,11 +152,33 @@ constexpr std::array k_synonyms{
     Synonym{"whs price", "unit_cost"},
     Synonym{"wholesale price", "unit_cost"},
     Synonym{"cost price", "unit_cost"},
+    Synonym{"ek", "unit_cost"},
+    Synonym{"ek preis", "unit_cost"},
+    Synonym{"einkaufspreis", "unit_cost"},
+    Synonym{"preis", "unit_cost"},
+    Synonym{"einzelpreis", "unit_cost"},
+    Synonym{"stückpreis", "unit_cost"},
+    Synonym{"prix", "unit_cost"},
+    Synonym{"prix unitaire", "unit_cost"},
+    Synonym{"prix achat", "unit_cost"},
+    Synonym{"prix d achat", "unit_cost"},
+    Synonym{"prezzo", "unit_cost"},
+    Synonym{"prezzo unitario", "unit_cost"},
+    Synonym{"precio", "unit_cost"},
+    Synonym{"precio unitario", "unit_cost"},
     Synonym{"msrp", "retail_price"},
     Synonym{"retail", "retail_price"},
     Synonym{"rrp", "retail_price"},
     Synonym{"srp", "retail_price"},
     Synonym{"retail price", "retail_price"},
+    Synonym{"compare at price", "retail_price"}, // Shopify's struck-through price
+    Synonym{"uvp", "retail_price"},
+    Synonym{"vk", "retail_price"},
+    Synonym{"vk preis", "retail_price"},
+    Synonym{"verkaufspreis", "retail_price"},
+    Synonym{"prix de vente", "retail_price"},
+    Synonym{"pvc", "retail_price"},
+    Synonym{"pvp", "retail_price"},
     Synonym{"description", "description"},
     Synonym{"desc", "description"},
     Synonym{"style name", "description"},
@@ -120,6 +188,14 @@ constexpr std::array k_synonyms{
     Synonym{"item description", "description"},
     Synonym{"item name", "description"},
     Synonym{"title", "description"},
+    Synonym{"bezeichnung", "description"},
+    Synonym{"beschreibung", "description"},
+    Synonym{"artikelbezeichnung", "description"},
+    Synonym{"désignation", "description"},
+    Synonym{"designation", "description"},
+    Synonym{"libellé", "description"},
+    Synonym{"descrizione", "description"},
+    Synonym{"descripción", "description"},
     Synonym{"upc", "upc"},
     Synonym{"ean", "upc"},
     Synonym{"gtin", "upc"},
@@ -136,6 +212,13 @@ constexpr std::array k_synonyms{
     Synonym{"line total", "ignore"},
     Synonym{"total cost", "ignore"},
     Synonym{"value", "ignore"},
+    Synonym{"gesamt", "ignore"},
+    Synonym{"gesamtpreis", "ignore"},
+    Synonym{"summe", "ignore"},
+    Synonym{"betrag", "ignore"},
+    Synonym{"montant", "ignore"},
+    Synonym{"totale", "ignore"},
+    Synonym{"importe", "ignore"},
 };
 
 struct Keyword {
@@ -150,6 +233,7 @@ constexpr std::array k_keywords{
     Keyword{"retail", "retail_price"},
     Keyword{"rrp", "retail_price"},
     Keyword{"srp", "retail_price"},
+    Keyword{"uvp", "retail_price"},
     Keyword{"upc", "upc"},
     Keyword{"ean", "upc"},
     Keyword{"gtin", "upc"},
@@ -161,16 +245,26 @@ constexpr std::array k_keywords{
     Keyword{"quantity", "quantity"},
     Keyword{"units", "quantity"},
     Keyword{"pcs", "quantity"},
+    Keyword{"menge", "quantity"},
+    Keyword{"anzahl", "quantity"},
+    Keyword{"quantité", "quantity"},
+    Keyword{"cantidad", "quantity"},
     Keyword{"description", "description"},
     Keyword{"desc", "description"},
     Keyword{"name", "description"},
     Keyword{"color", "color"},
     Keyword{"colour", "color"},
     Keyword{"clr", "color"},
+    Keyword{"farbe", "color"},
+    Keyword{"couleur", "color"},
     Keyword{"cost", "unit_cost"},
     Keyword{"price", "unit_cost"},
     Keyword{"whs", "unit_cost"},
     Keyword{"wholesale", "unit_cost"},
+    Keyword{"preis", "unit_cost"},
+    Keyword{"prix", "unit_cost"},
+    Keyword{"prezzo", "unit_cost"},
+    Keyword{"precio", "unit_cost"},
     Keyword{"style", "style_number"},
     Keyword{"article", "style_number"},
     Keyword{"size", "size"},
@@ -183,6 +277,10 @@ constexpr std::array k_total_openers{
     "grand total",      "shipping",  "freight", "delivery charge",
     "delivery charges", "tax",       "taxes",   "vat",
     "sales tax",        "discount",  "deposit", "balance due",
+    // German, French, Italian and Spanish totals and charges.
+    "summe", "zwischensumme", "gesamtsumme", "endsumme", "gesamt", "mwst", "ust",
+    "versand", "versandkosten", "rabatt", "sous total", "tva", "frais de port", "remise",
+    "totale", "subtotale", "iva", "spedizione", "sconto", "envío", "descuento",
 };
 
 std::string field_label(const std::string& field)
@@ -226,6 +324,24 @@ std::optional<HeaderField> field_for_header(std::string_view header)
   for (const Synonym& s : k_synonyms) {
     if (joined == s.text) {
       return HeaderField{s.field, 3, "'" + original + "' is " + field_label(s.field) + " synonym"};
+    }
+  }
+  // E-commerce order exports name the order line's own fields with a prefix
+  // (Shopify "Lineitem sku", "Lineitem price"; WooCommerce "Item SKU",
+  // "item_quantity"). Shopify's lines also hold order-level columns of the
+  // bare names ("Name" is the order number), so its prefix wins over them.
+  const bool lineitem = words.size() >= 2 && (words[0] == "lineitem" || words[0] == "lineitems");
+  const bool line_item = words.size() >= 3 && words[0] == "line" && words[1] == "item";
+  const bool item = words.size() >= 2 && words[0] == "item";
+  if (lineitem || line_item || item) {
+    const size_t skip = line_item ? 2 : 1;
+    const std::string rest =
+        join(std::vector<std::string>(words.begin() + static_cast<long>(skip), words.end()));
+    if (const std::optional<HeaderField> inner = field_for_header(rest);
+        inner && inner->field != "ignore") {
+      return HeaderField{inner->field, item ? 3 : 4,
+                         "'" + original + "' is an order line's " + rest + ", " +
+                             field_label(inner->field) + " column"};
     }
   }
   // "Style #" and "Item No." drop to one word; "SKU" and "Item" alone are weak.
@@ -306,7 +422,7 @@ bool is_total_label(std::string_view text)
     return false;
   }
   for (const std::string& w : words) {
-    if (w == "total" || w == "subtotal" || w == "totals") {
+    if (w == "total" || w == "subtotal" || w == "totals" || w == "summe" || w == "totale") {
       return true;
     }
   }

@@ -13,7 +13,8 @@ namespace collproc::po {
 struct HeaderField {
   std::string field; // style_number, color, size, quantity, unit_cost, retail_price, description,
                      // upc, ignore
-  int strength = 0;  // 3 exact synonym, 2 keyword inside a longer header, 1 weak ("SKU", "Item")
+  int strength = 0;  // 4 an e-commerce order line's column ("Lineitem sku"), 3 exact synonym,
+                     // 2 keyword inside a longer header, 1 weak ("SKU", "Item")
   std::string why;   // "'Style #' is a style-number synonym"
 };
 

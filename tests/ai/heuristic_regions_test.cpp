@@ -116,3 +116,18 @@ TEST_CASE("photo_regions takes a first line that starts a little above its photo
   CHECK(shares(segs, photos) ==
         Shares{{"Seersucker Camp", "Shirt"}, {"Leather Strap", "Sandal"}, {}});
 }
+
+TEST_CASE("photo_regions keeps a card's last line from the title slot of the photo below", "[ai]")
+{
+  // Photos above text in a column: the price line, last of the first card's
+  // block, sits just over the second photo; a real title over a photo does not
+  // continue the block above it.
+  const std::vector<model::BBox> photos = {{63, 147, 238, 367}, {63, 472, 238, 692}};
+  const std::vector<layout::Segment> segs = {
+      seg(63, 372, "TV26-101"), seg(63, 383, "Bias Cut Satin Slip Dress"),
+      seg(63, 397, "Sizes: 6-16"), seg(63, 461, "Wholesale 62.50"), seg(63, 440, "Colours: Black")};
+  CHECK(shares(segs, photos)[0].size() == 5);
+  const std::vector<layout::Segment> titled = {seg(63, 372, "Caption one"),
+                                               seg(63, 458, "Title two")};
+  CHECK(shares(titled, photos) == Shares{{"Caption one"}, {"Title two"}, {}});
+}
