@@ -276,7 +276,8 @@ model::Product read_fields(const std::vector<TextUnit>& units, const DocumentFac
       named = named ? named : text;
       continue;
     }
-    if (take_label(text, {"category", "type", "product type", "department"})) {
+    if (take_label(text, {"category", "sales category", "product category", "type", "product type",
+                          "department"})) {
       p.category = p.category.empty() ? title_case(text) : p.category;
       continue;
     }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 
 namespace collproc::ai::heuristic {
 
@@ -237,27 +238,51 @@ std::vector<TextUnit> read_record(const std::vector<Segment>& segments,
   std::string pending_label;
   double block_width = 0;
   double smallest_font = 1e9;
+  // The last value printed right of its label: a line under it in the value
+  // column, with no label of its own, continues it ("Champagne, Black," +
+  // "Sage", a right-aligned name that wraps).
+  std::optional<size_t> last_value;
+  double label_x1 = 0;
   for (const std::vector<int>& band : layout::row_bands(boxes)) {
     std::vector<Piece> line;
+    std::optional<size_t> value_here;
     for (int b : band) {
       const Segment& seg = segments[static_cast<size_t>(members[static_cast<size_t>(b)])];
       Segment s = seg;
       s.text = unspaced_letters(seg.text);
       block_width = std::max(block_width, s.bbox.width());
       smallest_font = std::min(smallest_font, s.font_size > 0 ? s.font_size : 1e9);
+      if (is_label(s.text)) {
+        if (!pending_label.empty()) {
+          line.push_back({pending_label, s.font_size, s.bold, s.bbox}); // a label with no value
+        }
+        pending_label = s.text;
+        label_x1 = s.bbox.x1;
+        continue;
+      }
       if (!pending_label.empty()) {
+        value_here = pieces.size() + line.size();
         line.push_back({pending_label + " " + s.text, s.font_size, s.bold, s.bbox});
         pending_label.clear();
         continue;
       }
-      if (is_label(s.text)) {
-        pending_label = s.text;
+      line.push_back({s.text, s.font_size, s.bold, s.bbox});
+    }
+    if (line.size() == 1 && !value_here && last_value && line.front().bbox.x0 > label_x1) {
+      Piece& value = pieces[*last_value];
+      const double gap = line.front().bbox.y0 - value.bbox.y1;
+      if (gap <= 1.2 * std::max(value.font_size, 4.0) &&
+          layout::overlap_x(value.bbox, line.front().bbox) > 0) {
+        value.text += " " + line.front().text;
+        value.bbox = value.bbox.united(line.front().bbox);
         continue;
       }
-      line.push_back({s.text, s.font_size, s.bold, s.bbox});
     }
     if (line.size() == 1) {
       line.front().whole_line = true;
+    }
+    if (value_here || !line.empty()) {
+      last_value = value_here;
     }
     pieces.insert(pieces.end(), line.begin(), line.end());
   }

@@ -95,3 +95,16 @@ TEST_CASE("read_record joins a labelled line that wraps and a name in display ty
         std::vector<std::string>{"Chelsea Boot in Brushed Suede",
                                  "Elastic gussets and a stacked leather heel"});
 }
+
+TEST_CASE("read_record continues a value under it in the value column", "[ai]")
+{
+  // Label column at x 56, values right-aligned at x 318: a colour list and a
+  // name that wrap; a label with no value does not swallow the next label.
+  CHECK(texts({seg(56, 100, "Product Name:"), seg(216, 100, "Merino Crew Neck"),
+               seg(276, 114, "Jumper"), seg(56, 136, "Colour:"), seg(214, 136, "Champagne, Black,"),
+               seg(291, 150, "Sage"), seg(56, 172, "Sizes:"), seg(56, 194, "Material:"),
+               seg(200, 194, "70% alpaca")}) ==
+        std::vector<std::string>{"Product Name: Merino Crew Neck Jumper",
+                                 "Colour: Champagne, Black, Sage",
+                                 "Sizes:", "Material: 70% alpaca"});
+}

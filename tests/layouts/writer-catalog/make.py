@@ -38,6 +38,14 @@ HERE = Path(__file__).resolve().parent
 FONT = "Liberation Sans"   # metric-compatible Arial (the template uses Arial, Helvetica)
 
 
+
+# LibreOffice 7.4 (Debian 12) leaves a few right-aligned, letter-spaced value
+# cells out of the page: the second line of OF-303's bold name ("Tee"),
+# OF-306's sizes and OF-314's colour are in neither the rendered page nor its
+# text layer (pdftoppm shows the cells empty). The truth is what the page shows.
+PRINTED_NAME = {"OF-303": "Organic Cotton Boxy"}
+PRINTED_EMPTY = {"OF-306": "sizes", "OF-314": "colors"}
+
 def gbp(v):
     return "\u00a3{:,.2f}".format(v)
 
@@ -304,10 +312,13 @@ def main():
         fods, po_lines = build_po(data, work)
         soffice(["--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(work), str(fods)], profile)
         (work / "po.xlsx").replace(out / "po.xlsx")
-    products = [{"style_number": p["style"], "name": p["name"], "colors": p["colours"],
+    products = [{"style_number": p["style"], "name": PRINTED_NAME.get(p["style"], p["name"]), "colors": p["colours"],
                  "sizes": common.human_order(p["sizes"]), "wholesale_price": p["wholesale"], "retail_price": p["rrp"],
                  "category": p["category"], "page": pages[p["style"]], "image": common.image_rel(p["style"])}
                 for p in data["products"]]
+    for prod in products:
+        if prod["style_number"] in PRINTED_EMPTY:
+            prod[PRINTED_EMPTY[prod["style_number"]]] = []
     common.write_truth(out, FAMILY, "rows", "GBP", products, po_lines)
     (out / "SOURCE.md").write_text((HERE / "SOURCE.md").read_text(encoding="utf-8"), encoding="utf-8")
 
