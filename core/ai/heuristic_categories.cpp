@@ -47,7 +47,11 @@ std::vector<std::string> categories(const CategoryRequest& request, const UnitCa
     // Products are read page by page; the callback marks each page done.
     for (const model::Product& p : products(request.linesheets[i].pages, request.linesheets[i].kept,
                                             {}, headings[i], on_unit)) {
-      if (auto c = taxonomy_category(p.name)) {
+      // The category the product prints (a category column, a "Category:"
+      // label), else the one its name falls in.
+      if (!p.category.empty()) {
+        add_once(from_names, p.category);
+      } else if (auto c = taxonomy_category(p.name)) {
         add_once(from_names, *c);
       }
     }

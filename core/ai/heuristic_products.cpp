@@ -251,7 +251,7 @@ std::optional<model::BBox> card_photo(const model::BBox& text, const model::Page
 }
 
 // Table header fields.
-enum class Field { none, style, name, colors, sizes, wholesale, retail, price, image };
+enum class Field { none, style, name, colors, sizes, wholesale, retail, price, image, category };
 
 Field header_field(const std::string& text)
 {
@@ -286,6 +286,9 @@ Field header_field(const std::string& text)
   }
   if (starts("image") || starts("photo") || starts("picture")) {
     return Field::image;
+  }
+  if (starts("category") || starts("department") || starts("collection") || starts("type")) {
+    return Field::category;
   }
   return Field::none;
 }
@@ -398,44 +401,64 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
     }
   }
   struct Row {
-    std::vector<std::vector<TextUnit>> cells;
+    std::vector<std::vector<int>> cells; // segment indexes per column, top to bottom
     model::BBox text;
+    bool has_text = false;
   };
-  std::vector<Row> rows;
-  double last_y1 = t.header.y1;
-  for (const std::vector<int>& band : layout::row_bands(boxes)) {
+  // Rows are anchored on the bands whose style cell holds a style number; the
+  // other bands go to the nearest anchor (cells of several lines are centred
+  // on their row, so a row's first line may come before its style number).
+  // Bands further from every anchor than most of a row pitch are no rows'.
+  const std::vector<std::vector<int>> bands = layout::row_bands(boxes);
+  std::vector<model::BBox> band_boxes;
+  std::vector<size_t> anchors;
+  for (size_t k = 0; k < bands.size(); ++k) {
+    model::BBox band_box = boxes[static_cast<size_t>(bands[k].front())];
     bool starts_row = false;
-    model::BBox band_box = boxes[static_cast<size_t>(band.front())];
-    for (int bi : band) {
+    for (int bi : bands[k]) {
       const Segment& s = pl.segments[static_cast<size_t>(below[static_cast<size_t>(bi)])];
       band_box = band_box.united(s.bbox);
       const int c = column_of(t, s.bbox);
-      if ((style_col < 0 || c == style_col) && find_style_number(s.text)) {
-        starts_row = true;
-      } else if (c == style_col && is_style_number(s.text, Labelled::yes)) {
-        starts_row = true;
-      }
+      starts_row = starts_row || ((style_col < 0 || c == style_col) && find_style_number(s.text)) ||
+                   (c == style_col && is_style_number(s.text, Labelled::yes));
     }
-    // Text far below the last row (a footer) ends the table.
-    if (!starts_row && (rows.empty() || band_box.y0 - last_y1 > 2.5 * pl.body)) {
-      if (!rows.empty() && band_box.y0 - last_y1 > 2.5 * pl.body) {
-        break;
-      }
-      continue;
-    }
+    band_boxes.push_back(band_box);
     if (starts_row) {
-      rows.push_back({std::vector<std::vector<TextUnit>>(t.columns.size()), band_box});
+      anchors.push_back(k);
     }
-    Row& row = rows.back();
-    row.text = row.text.united(band_box);
-    for (int bi : band) {
-      const Segment& s = pl.segments[static_cast<size_t>(below[static_cast<size_t>(bi)])];
-      const int c = column_of(t, s.bbox);
-      if (c >= 0) {
-        row.cells[static_cast<size_t>(c)].push_back({s.text, s.font_size});
+  }
+  std::vector<Row> rows(anchors.size(), Row{std::vector<std::vector<int>>(t.columns.size()), {}, false});
+  if (anchors.empty()) {
+    return {};
+  }
+  std::vector<double> pitches;
+  for (size_t r = 1; r < anchors.size(); ++r) {
+    pitches.push_back(band_boxes[anchors[r]].cy() - band_boxes[anchors[r - 1]].cy());
+  }
+  std::sort(pitches.begin(), pitches.end());
+  const double pitch = pitches.empty() ? 3 * pl.body : pitches[pitches.size() / 2];
+  for (size_t k = 0; k < bands.size(); ++k) {
+    size_t nearest = 0;
+    for (size_t r = 1; r < anchors.size(); ++r) {
+      if (std::fabs(band_boxes[anchors[r]].cy() - band_boxes[k].cy()) <
+          std::fabs(band_boxes[anchors[nearest]].cy() - band_boxes[k].cy())) {
+        nearest = r;
       }
     }
-    last_y1 = band_box.y1;
+    if (std::fabs(band_boxes[anchors[nearest]].cy() - band_boxes[k].cy()) >
+        std::max(0.6 * pitch, 2.5 * pl.body)) {
+      continue; // a footer, a note under the table
+    }
+    Row& row = rows[nearest];
+    row.text = row.has_text ? row.text.united(band_boxes[k]) : band_boxes[k];
+    row.has_text = true;
+    for (int bi : bands[k]) {
+      const int seg = below[static_cast<size_t>(bi)];
+      const int c = column_of(t, pl.segments[static_cast<size_t>(seg)].bbox);
+      if (c >= 0) {
+        row.cells[static_cast<size_t>(c)].push_back(seg);
+      }
+    }
   }
   std::vector<Found> out;
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -444,7 +467,9 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
     p.page = page.page;
     std::vector<Price> prices;
     for (size_t c = 0; c < t.columns.size(); ++c) {
-      const std::vector<TextUnit>& cell = row.cells[c];
+      // The cell as a record: wrapped lines joined, a name apart from the
+      // line of another type under it.
+      const std::vector<TextUnit> cell = read_record(pl.segments, row.cells[c]);
       if (cell.empty()) {
         continue;
       }
@@ -491,6 +516,12 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
           }
           prices.push_back(price);
         }
+        break;
+      }
+      case Field::category: {
+        // A breadcrumb names the category last: "Women > Knitwear".
+        const size_t at = joined.rfind('>');
+        p.category = title_case(trim(at == std::string::npos ? joined : joined.substr(at + 1)));
         break;
       }
       case Field::image:

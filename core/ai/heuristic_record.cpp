@@ -98,6 +98,14 @@ bool hyphen_break(const std::string& a, const std::string& b)
          std::isalpha(static_cast<unsigned char>(b.front()));
 }
 
+// "£1,038." + "50": a number broken after its separator by a narrow cell.
+bool number_break(const std::string& a, const std::string& b)
+{
+  return a.size() >= 2 && (a.back() == '.' || a.back() == ',') &&
+         std::isdigit(static_cast<unsigned char>(a[a.size() - 2])) && !b.empty() &&
+         std::isdigit(static_cast<unsigned char>(b.front()));
+}
+
 bool joins(const Piece& a, const Piece& b, double block_width, double smallest_font)
 {
   const double font = std::max(a.font_size, 4.0);
@@ -109,7 +117,7 @@ bool joins(const Piece& a, const Piece& b, double block_width, double smallest_f
   if (gap > 0.8 * font || gap < -0.5 * font || layout::overlap_x(a.bbox, b.bbox) <= 0) {
     return false;
   }
-  if (hyphen_break(a.text, b.text)) {
+  if (hyphen_break(a.text, b.text) || number_break(a.text, b.text)) {
     return true;
   }
   // A line of fields run together with bullets wraps anywhere, even inside a
@@ -296,6 +304,8 @@ std::vector<TextUnit> read_record(const std::vector<Segment>& segments,
       Piece& last = joined.back();
       if (hyphen_break(last.text, p.text)) {
         last.text.pop_back();
+        last.text += p.text;
+      } else if (number_break(last.text, p.text)) {
         last.text += p.text;
       } else {
         last.text += " " + p.text;

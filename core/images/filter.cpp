@@ -208,9 +208,17 @@ std::vector<model::ImageDecision> filter_images(const std::vector<model::PageIma
         reason = "duplicate of " + decisions[k].image_id;
         break;
       }
+    // Two look-alike photos in two product slots of one size (cards of a
+    // grid, thumbnails of a table) are two products shot alike, colourways of
+    // one cut; a copy re-encoded for a banner or a hero strip sits in a slot
+    // of another size.
+    auto slot_pair = [&](size_t k) {
+      return peers[i] > 0 && peers[k] > 0 &&
+             same_size(slots[i].placement->bbox, slots[k].placement->bbox);
+    };
     if (!reason)
       for (size_t k : kept)
-        if (near_duplicates(*features_of_slot[k], mine)) {
+        if (!slot_pair(k) && near_duplicates(*features_of_slot[k], mine)) {
           reason = "near-duplicate of " + decisions[k].image_id;
           break;
         }

@@ -252,3 +252,27 @@ TEST_CASE("filter_images keeps the card copy of a photo repeated in a hero strip
     CHECK(decisions[i].keep);
   }
 }
+
+TEST_CASE("filter_images keeps look-alike photos in product slots of one size", "[images]")
+{
+  // Two colourways of one cut, re-encoded as their own photos, each in a card
+  // of the grid's size: two products. The same photo copied smaller into a
+  // banner is still a near-duplicate.
+  Collection doc{2};
+  const cv::Mat navy =
+      product_photo(600, 800, Garment::dress, cv::Scalar(90, 40, 30), Print::plain, 1);
+  const std::string a = doc.place(1, "navy", navy, ".jpg", {40, 90, 280, 410});
+  const std::string b =
+      doc.place(1, "navy again", encode(navy, ".jpg", 60), {600, 800}, {320, 90, 560, 410});
+  const std::string banner = doc.place(2, "banner", encode(resized(navy, 0.5), ".jpg", 50),
+                                       {300, 400}, {40, 60, 160, 220});
+  const std::vector<model::ImageDecision> decisions = filter_images(
+      doc.pages(), [&doc](const std::string& sha) { return doc.blob(sha); }, [] {});
+  std::map<std::string, model::ImageDecision> by_id;
+  for (const model::ImageDecision& d : decisions)
+    by_id[d.image_id] = d;
+  CHECK(by_id.at(a).keep);
+  CHECK(by_id.at(b).keep);
+  CHECK_FALSE(by_id.at(banner).keep);
+  CHECK(by_id.at(banner).reason.rfind("near-duplicate of ", 0) == 0);
+}
