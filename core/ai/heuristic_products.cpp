@@ -297,6 +297,7 @@ struct TableColumn {
   Field field = Field::none;
   double x0 = 0, x1 = 0; // the column's region, gaps split between neighbours
   std::string header;
+  double header_x0 = 0; // where its header starts
 };
 
 struct Table {
@@ -304,7 +305,56 @@ struct Table {
   model::BBox header;
 };
 
-std::optional<Table> find_table(const PageLayout& pl)
+// Header words that name one field together; any other header segment made
+// of two field names ("Item No Description", "MSRP Size": a narrow gutter
+// printed no gap between them) is two columns.
+bool one_header(const std::string& text)
+{
+  const std::string l = lower(trim(text));
+  for (std::string_view h :
+       {"style name",   "style no",   "style no.",     "style number",     "style #",
+        "item no",      "item no.",   "item name",     "item description", "item #",
+        "art no",       "art. no.",   "product name",  "product code",     "wholesale price",
+        "retail price", "unit price", "price each",    "size range",       "available sizes",
+        "colour way",   "color way",  "article number"}) {
+    if (l == h) {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct HeaderCell {
+  std::string text;
+  model::BBox box;
+};
+
+std::vector<HeaderCell> header_cells(const model::TextPage& page, const Segment& s)
+{
+  const size_t n = s.words.size();
+  if (n >= 2 && !one_header(s.text)) {
+    for (size_t k = 1; k < n; ++k) {
+      std::string left;
+      std::string right;
+      model::BBox lbox = page.words[static_cast<size_t>(s.words[0])].bbox;
+      model::BBox rbox = page.words[static_cast<size_t>(s.words[k])].bbox;
+      for (size_t w = 0; w < n; ++w) {
+        const model::Word& word = page.words[static_cast<size_t>(s.words[w])];
+        std::string& side = w < k ? left : right;
+        side += (side.empty() ? "" : " ") + word.text;
+        (w < k ? lbox : rbox) = (w < k ? lbox : rbox).united(word.bbox);
+      }
+      const Field a = header_field(left);
+      const Field b = header_field(right);
+      if (a != Field::none && b != Field::none && a != b && !one_header(s.text)) {
+        return {{left, lbox}, {right, rbox}};
+      }
+    }
+  }
+  return {{s.text, s.bbox}};
+}
+
+std::optional<Table> find_table(const PageLayout& pl, const model::TextPage& page)
 {
   std::vector<model::BBox> boxes;
   for (const Segment& s : pl.segments) {
@@ -324,9 +374,11 @@ std::optional<Table> find_table(const PageLayout& pl)
     }
     Table t;
     for (int i : band) {
-      const Segment& s = pl.segments[static_cast<size_t>(i)];
-      t.columns.push_back({header_field(s.text), s.bbox.x0, s.bbox.x1, s.text});
-      t.header = t.columns.size() == 1 ? s.bbox : t.header.united(s.bbox);
+      for (const HeaderCell& cell : header_cells(page, pl.segments[static_cast<size_t>(i)])) {
+        t.columns.push_back(
+            {header_field(cell.text), cell.box.x0, cell.box.x1, cell.text, cell.box.x0});
+        t.header = t.columns.size() == 1 ? cell.box : t.header.united(cell.box);
+      }
     }
     for (size_t c = 0; c + 1 < t.columns.size(); ++c) {
       const double mid = (t.columns[c].x1 + t.columns[c + 1].x0) / 2;
@@ -383,21 +435,72 @@ struct Found {
   double text_y0 = 0; // where its text starts, for the heading in effect
 };
 
+// A segment that runs over a column boundary ("1 Slub Cotton Tee", "$42.00
+// XS-XL": a narrow gutter printed no gap) split into one piece per column,
+// by its words' centres.
+std::vector<Segment> split_at_columns(const Table& t, const model::TextPage& page, const Segment& s)
+{
+  std::vector<Segment> out;
+  int current = -2;
+  for (int w : s.words) {
+    const model::Word& word = page.words[static_cast<size_t>(w)];
+    // A word belongs to the last column whose header starts left of it: text
+    // overflows a column to the right, into the gutter, rarely past the next
+    // header's left edge.
+    int c = 0;
+    for (size_t k = 1; k < t.columns.size(); ++k) {
+      if (word.bbox.x0 >= t.columns[k].header_x0 - 2) {
+        c = static_cast<int>(k);
+      }
+    }
+    if (c != current || out.empty()) {
+      Segment piece;
+      piece.bbox = word.bbox;
+      piece.text = word.text;
+      piece.font_size = s.font_size;
+      piece.bold = s.bold;
+      out.push_back(std::move(piece));
+      current = c;
+    } else {
+      out.back().bbox = out.back().bbox.united(word.bbox);
+      out.back().text += " " + word.text;
+    }
+    out.back().words.push_back(w);
+  }
+  if (out.empty()) {
+    out.push_back(s);
+  }
+  return out;
+}
+
 std::vector<Found> table_products(const Table& t, const PageLayout& pl, const model::TextPage& page,
-                                  const model::PageImages* images, const std::string& currency)
+                                  const model::PageImages* images, const std::string& currency,
+                                  const std::vector<bool>& usable, std::string& running_section)
 {
   std::vector<int> below;
   std::vector<model::BBox> boxes;
   for (size_t i = 0; i < pl.segments.size(); ++i) {
-    if (pl.segments[i].bbox.y0 >= t.header.y1 - 1) {
+    if (usable[i] && pl.segments[i].bbox.y0 >= t.header.y1 - 1) {
       below.push_back(static_cast<int>(i));
       boxes.push_back(pl.segments[i].bbox);
     }
   }
+  // Of several style-like columns, the one its header names most surely: a
+  // running "Item No" beside a "SKU" column counts rows, not styles.
   int style_col = -1;
+  int style_rank = -1;
   for (size_t c = 0; c < t.columns.size(); ++c) {
-    if (t.columns[c].field == Field::style) {
+    if (t.columns[c].field != Field::style) {
+      continue;
+    }
+    const std::string l = lower(t.columns[c].header);
+    const int rank = l.rfind("style", 0) == 0  ? 3
+                     : l.rfind("sku", 0) == 0  ? 2
+                     : l.rfind("item", 0) == 0 ? 0
+                                               : 1;
+    if (rank > style_rank) {
       style_col = static_cast<int>(c);
+      style_rank = rank;
     }
   }
   struct Row {
@@ -427,7 +530,9 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
       anchors.push_back(k);
     }
   }
-  std::vector<Row> rows(anchors.size(), Row{std::vector<std::vector<int>>(t.columns.size()), {}, false});
+  std::vector<Row> rows(anchors.size(),
+                        Row{std::vector<std::vector<int>>(t.columns.size()), {}, false});
+  std::vector<Segment> pieces; // the bands' segments, split where they straddle columns
   if (anchors.empty()) {
     return {};
   }
@@ -437,7 +542,36 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
   }
   std::sort(pitches.begin(), pitches.end());
   const double pitch = pitches.empty() ? 3 * pl.body : pitches[pitches.size() / 2];
+  // A band of one short heading-like cell and no style number is a section
+  // row ("KNITWEAR", "Tops"): the category of the rows under it.
+  std::vector<std::pair<double, std::string>> sections; // y, heading
   for (size_t k = 0; k < bands.size(); ++k) {
+    if (bands[k].size() != 1 || std::find(anchors.begin(), anchors.end(), k) != anchors.end()) {
+      continue;
+    }
+    const Segment& s = pl.segments[static_cast<size_t>(below[static_cast<size_t>(bands[k][0])])];
+    // Apart from the rows: a cell's first line centred over its row (a
+    // breadcrumb "Women >") sits close to the row's style number.
+    double apart = 1e9;
+    for (size_t a : anchors) {
+      apart = std::min(apart, std::fabs(band_boxes[a].cy() - band_boxes[k].cy()));
+    }
+    if (heading_text(s.text) && (s.bold || mostly_upper(s.text) || word_count(s.text) <= 2) &&
+        parse_colors(s.text).empty() && s.text.find('>') == std::string::npos &&
+        apart >= 0.35 * pitch) {
+      sections.emplace_back(s.bbox.y0, trim(s.text));
+    }
+  }
+  auto section_band = [&](size_t k) {
+    const Segment& s = pl.segments[static_cast<size_t>(below[static_cast<size_t>(bands[k][0])])];
+    return bands[k].size() == 1 &&
+           std::any_of(sections.begin(), sections.end(),
+                       [&](const auto& sec) { return sec.first == s.bbox.y0; });
+  };
+  for (size_t k = 0; k < bands.size(); ++k) {
+    if (section_band(k)) {
+      continue;
+    }
     size_t nearest = 0;
     for (size_t r = 1; r < anchors.size(); ++r) {
       if (std::fabs(band_boxes[anchors[r]].cy() - band_boxes[k].cy()) <
@@ -454,9 +588,13 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
     row.has_text = true;
     for (int bi : bands[k]) {
       const int seg = below[static_cast<size_t>(bi)];
-      const int c = column_of(t, pl.segments[static_cast<size_t>(seg)].bbox);
-      if (c >= 0) {
-        row.cells[static_cast<size_t>(c)].push_back(seg);
+      for (const Segment& piece :
+           split_at_columns(t, page, pl.segments[static_cast<size_t>(seg)])) {
+        const int c = column_of(t, piece.bbox);
+        if (c >= 0) {
+          row.cells[static_cast<size_t>(c)].push_back(static_cast<int>(pieces.size()));
+          pieces.push_back(piece);
+        }
       }
     }
   }
@@ -469,7 +607,7 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
     for (size_t c = 0; c < t.columns.size(); ++c) {
       // The cell as a record: wrapped lines joined, a name apart from the
       // line of another type under it.
-      const std::vector<TextUnit> cell = read_record(pl.segments, row.cells[c]);
+      const std::vector<TextUnit> cell = read_record(pieces, row.cells[c]);
       if (cell.empty()) {
         continue;
       }
@@ -479,6 +617,9 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
       }
       switch (t.columns[c].field) {
       case Field::style:
+        if (static_cast<int>(c) != style_col) {
+          break; // a second style-like column (a running item number)
+        }
         if (auto s = find_style_number(joined)) {
           p.style_number = *s;
         } else {
@@ -487,6 +628,13 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
         break;
       case Field::name:
         p.name = trim(cell.front().text);
+        // "Slub Cotton Pocket Tee: Relaxed fit, garment dyed." - a name and
+        // its teaser in one cell.
+        if (const size_t colon = p.name.find(": ");
+            colon != std::string::npos && colon > 0 && !starts_with_field_label(p.name)) {
+          p.description = trim(p.name.substr(colon + 2));
+          p.name = trim(p.name.substr(0, colon));
+        }
         for (size_t i = 1; i < cell.size(); ++i) {
           if (!p.description.empty()) {
             p.description += ' ';
@@ -530,6 +678,17 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
       }
     }
     assign_prices(prices, p, currency);
+    if (p.category.empty()) {
+      // The section row in effect: the last one above, else the one that
+      // ran on from an earlier page.
+      std::string section = running_section;
+      for (const auto& [y, heading] : sections) {
+        if (y < row.text.y0) {
+          section = heading;
+        }
+      }
+      p.category = section.empty() ? "" : title_case(section);
+    }
     // The row's band reaches halfway to its neighbours, so a thumbnail taller
     // than the text still falls inside it.
     const double top =
@@ -550,6 +709,9 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
     }
     p.bbox = box;
     out.push_back({std::move(p), row.text.y0});
+  }
+  if (!sections.empty()) {
+    running_section = sections.back().second;
   }
   return out;
 }
@@ -861,6 +1023,7 @@ std::vector<model::Product> products(const std::vector<model::TextPage>& pages,
   const DocumentScan scan = scan_document(pages, kept, headings);
   std::vector<model::Product> out;
   std::map<std::string, size_t> by_style; // normalised style -> index in out
+  std::string table_section;              // a table's section row runs on across pages
   for (const model::TextPage& page : pages) {
     if (on_unit) {
       on_unit();
@@ -876,8 +1039,8 @@ std::vector<model::Product> products(const std::vector<model::TextPage>& pages,
     if (scan.has_photos && photos.empty()) {
       continue; // a cover, a table of contents, an index: products come with photos
     }
-    if (std::optional<Table> table = find_table(pl)) {
-      found = table_products(*table, pl, page, images, scan.facts.currency);
+    if (std::optional<Table> table = find_table(pl, page)) {
+      found = table_products(*table, pl, page, images, scan.facts.currency, usable, table_section);
     } else if (!photos.empty()) {
       found = photo_products(pl, usable, page, photos, images, scan.facts);
     } else {

@@ -101,9 +101,17 @@ bool hyphen_break(const std::string& a, const std::string& b)
 // "£1,038." + "50": a number broken after its separator by a narrow cell.
 bool number_break(const std::string& a, const std::string& b)
 {
-  return a.size() >= 2 && (a.back() == '.' || a.back() == ',') &&
-         std::isdigit(static_cast<unsigned char>(a[a.size() - 2])) && !b.empty() &&
-         std::isdigit(static_cast<unsigned char>(b.front()));
+  if (a.size() < 2 || (a.back() != '.' && a.back() != ',') ||
+      !std::isdigit(static_cast<unsigned char>(a[a.size() - 2])) || b.empty() ||
+      !std::isdigit(static_cast<unsigned char>(b.front()))) {
+    return false;
+  }
+  // An amount, not a list ("6, 7," + "8"): its last word holds a currency
+  // sign or a thousands separator before the broken one.
+  const std::string word = a.substr(a.rfind(' ') == std::string::npos ? 0 : a.rfind(' ') + 1);
+  const std::string head = word.substr(0, word.size() - 1);
+  return head.find_first_of(".,") != std::string::npos ||
+         !std::isdigit(static_cast<unsigned char>(head.front()));
 }
 
 bool joins(const Piece& a, const Piece& b, double block_width, double smallest_font)

@@ -331,8 +331,11 @@ bool is_one_size(std::string_view text)
       squashed += c;
     }
   }
+  // French, Spanish, Italian, German ("Einheitsgröße": the ASCII letters).
   return squashed == "onesize" || squashed == "os" || squashed == "osfa" ||
-         squashed == "onesizefitsall" || squashed == "onesizeonly";
+         squashed == "onesizefitsall" || squashed == "onesizeonly" || squashed == "tailleunique" ||
+         squashed == "tallanica" || squashed == "tallaunica" || squashed == "tagliaunica" ||
+         squashed == "einheitsgre" || squashed == "einheitsgroesse" || squashed == "tu";
 }
 
 // The sizes one comma/space-separated part stands for; empty when it is not a

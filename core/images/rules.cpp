@@ -136,12 +136,17 @@ repetition_reasons(const std::vector<model::PageImages>& pages)
   const int total_pages = page_count(pages);
 
   // Pages are counted by their number, or by position when numbers are absent.
+  // A sliver does not count: a table row split by a page break shows its
+  // photo on one page and a point-high strip of it on the next.
   std::map<int, std::set<int>> pages_of_group;
   size_t k = 0;
   for (size_t p = 0; p < pages.size(); ++p) {
     const int page_number = pages[p].page > 0 ? pages[p].page : static_cast<int>(p) + 1;
-    for (size_t j = 0; j < pages[p].placements.size(); ++j, ++k)
-      pages_of_group[groups[k]].insert(page_number);
+    for (size_t j = 0; j < pages[p].placements.size(); ++j, ++k) {
+      const model::BBox& box = pages[p].placements[j].bbox;
+      if (box.width() >= k_min_side_points && box.height() >= k_min_side_points)
+        pages_of_group[groups[k]].insert(page_number);
+    }
   }
 
   std::vector<std::optional<std::string>> reasons(groups.size());

@@ -75,6 +75,13 @@ TEST_CASE("repetition_reasons marks images on most pages as logos", "[images]")
     two.place(2, "mark", bytes, {200, 200}, {0, 0, 40, 40});
     CHECK(*repetition_reasons(two.pages())[0] == "repeated on 2 of 2 pages (logo)");
   }
+  SECTION("not for a photo whose table row a page break cut, leaving a sliver on the next page")
+  {
+    Collection doc(3);
+    doc.place(2, "row photo", bytes, {240, 300}, {38, 695, 82, 750});
+    doc.place(3, "row photo", bytes, {240, 300}, {38, 50, 82, 51});
+    CHECK_FALSE(repetition_reasons(doc.pages())[0]);
+  }
   SECTION("not for a photo on two pages of six, nor twice on one page")
   {
     Collection doc(6);
