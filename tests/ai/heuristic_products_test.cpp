@@ -94,3 +94,62 @@ TEST_CASE("products reads a constructed table page and its heading-free categori
   CHECK(got[0].bbox.y1 <= got[1].bbox.y0 + 0.001);
   CHECK(got[1].bbox.y1 < 560);
 }
+
+TEST_CASE(
+    "products reads a spreadsheet price list: run-together headers, section rows, centred cells",
+    "[ai]")
+{
+  // As LibreOffice Calc prints one: a running item number touching the
+  // description, MSRP touching Size, a bold section row over its rows, a
+  // colour cell of two lines centred on its row.
+  model::TextPage page;
+  page.page = 1;
+  page.width = 612;
+  page.height = 792;
+  auto put = [&](double x, double y, const std::string& text, bool bold = false) {
+    double cx = x;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find(' ', start);
+      end = end == std::string::npos ? text.size() : end;
+      const std::string w = text.substr(start, end - start);
+      const double width = 4.0 * static_cast<double>(w.size());
+      page.words.push_back({w, {cx, y, cx + width, y + 7}, 7, bold});
+      cx += width + 1; // a narrow gutter: no wider than a word space
+      start = end + 1;
+    }
+  };
+  put(112, 100, "Item No Description"); // "Description" starts at 138
+  put(330, 100, "Colours");
+  put(428, 100, "Price");
+  put(470, 100, "MSRP Size"); // "Size" starts at 491
+  put(540, 100, "SKU");
+  put(150, 120, "Knitwear", true);
+  put(133, 160, "1 Fisherman Rib Sweater: Chunky wool.");
+  put(330, 154, "Cream, Charcoal,");
+  put(330, 164, "Navy");
+  put(425, 160, "$52.00");
+  put(466, 160, "$125.00 S-XL");
+  put(540, 160, "51021");
+  put(133, 220, "2 Cashmere Crew Neck: Two-ply.");
+  put(330, 220, "Camel");
+  put(425, 220, "$118.00");
+  put(466, 220, "$285.00 XS-L");
+  put(540, 220, "51022");
+  put(287, 751, "Page 1 of 1");
+  ai::ProductRequest request;
+  request.pages = {page};
+  const std::vector<model::Product> got = products(request, {});
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].style_number == "51021"); // the SKU column, not the running number
+  CHECK(got[0].name == "Fisherman Rib Sweater");
+  CHECK(got[0].description == "Chunky wool.");
+  CHECK(got[0].colors == std::vector<std::string>{"Cream", "Charcoal", "Navy"});
+  CHECK(got[0].wholesale_price == 52.0);
+  CHECK(got[0].retail_price == 125.0);
+  CHECK(got[0].sizes == std::vector<std::string>{"S", "M", "L", "XL"});
+  CHECK(got[0].category == "Knitwear");
+  CHECK(got[1].name == "Cashmere Crew Neck");
+  CHECK(got[1].sizes == std::vector<std::string>{"XS", "S", "M", "L"});
+  CHECK(got[1].category == "Knitwear");
+}
