@@ -11,11 +11,6 @@ namespace collproc::ai::heuristic {
 
 namespace {
 
-bool has_digit(std::string_view s)
-{
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // The text of a unit with its style number (and the label before it) removed.
 std::string without_style(const std::string& text, const std::string& style)
 {
@@ -159,13 +154,6 @@ bool take_label(std::string& text, std::initializer_list<std::string_view> label
 }
 
 } // namespace
-
-bool is_badge_text(const std::string& text)
-{
-  const std::string l = lower(trim(text));
-  return l == "new" || l == "new!" || l == "bestseller" || l == "best seller" || l == "sold out" ||
-         l == "exclusive" || l == "limited" || l == "carry over" || l == "carryover" || l == "core";
-}
 
 // Prices of one product: labelled ones first, then unlabelled ones fill the
 // gaps, the lower of two being wholesale.

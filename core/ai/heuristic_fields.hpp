@@ -41,7 +41,11 @@ void assign_prices(const std::vector<Price>& prices, model::Product& p,
 // first.
 std::vector<std::string> numeric_codes(std::string_view text);
 
-// Badges printed over photos or beside names ("NEW", "Bestseller").
-bool is_badge_text(const std::string& text);
+// A product read from a region, and where its text starts on the page (for
+// the section heading in effect there).
+struct Found {
+  model::Product product;
+  double text_y0 = 0;
+};
 
 } // namespace collproc::ai::heuristic

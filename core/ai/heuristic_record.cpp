@@ -26,35 +26,10 @@ struct Piece {
   bool whole_line = false; // the only piece of its line
 };
 
-size_t word_count(const std::string& s)
-{
-  size_t n = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ';
-    n += (!space && !in_word) ? 1 : 0;
-    in_word = !space;
-  }
-  return n;
-}
-
 // "Colours:", "Wholesale Price:": a short segment that ends in a colon.
 bool is_label(const std::string& text)
 {
   return !text.empty() && text.back() == ':' && word_count(text) <= 3;
-}
-
-bool mostly_upper(const std::string& s)
-{
-  int up = 0;
-  int letters = 0;
-  for (char c : s) {
-    if (std::isalpha(static_cast<unsigned char>(c))) {
-      ++letters;
-      up += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
-    }
-  }
-  return letters > 0 && up * 10 >= letters * 8;
 }
 
 bool ends_with_any(const std::string& s, std::initializer_list<std::string_view> ends)

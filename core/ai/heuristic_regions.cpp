@@ -8,6 +8,8 @@
 
 #include "core/ai/heuristic_regions.hpp"
 
+#include "core/ai/heuristic_text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -214,6 +216,18 @@ bool continues(const Segment& a, const Segment& b)
 }
 
 } // namespace
+
+PageLayout analyse(const model::TextPage& page)
+{
+  PageLayout out;
+  out.segments = layout::segments(page);
+  out.body = layout::body_font_size(out.segments);
+  for (const layout::Segment& s : out.segments) {
+    out.anchor.push_back(find_style_number(s.text).has_value());
+    out.priced.push_back(out.anchor.back() || !find_prices(s.text).empty());
+  }
+  return out;
+}
 
 Segmentation photo_regions(const std::vector<Segment>& segments, const std::vector<bool>& usable,
                            const std::vector<model::BBox>& photos, double page_width,

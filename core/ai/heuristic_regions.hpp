@@ -17,6 +17,15 @@
 
 namespace collproc::ai::heuristic {
 
+// A page's segments and what each holds, computed once per page and pass.
+struct PageLayout {
+  std::vector<layout::Segment> segments;
+  double body = 10;
+  std::vector<bool> anchor; // segment holds a style number
+  std::vector<bool> priced; // segment holds a price: product text, whatever identifies it
+};
+PageLayout analyse(const model::TextPage& page);
+
 struct Region {
   model::BBox photo;        // the photo it is anchored on
   std::vector<int> members; // indexes into the page's segments, top to bottom

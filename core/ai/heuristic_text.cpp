@@ -637,7 +637,80 @@ std::optional<std::string_view> taxonomy_of_word(std::string_view raw)
   return std::nullopt;
 }
 
+// Words that make a prominent line a document title rather than a section.
+bool is_title_text(const std::string& text)
+{
+  const std::string l = lower(text);
+  for (std::string_view w :
+       {"linesheet", "line sheet",   "collection", "wholesale",  "price list", "lookbook",
+        "catalog",   "order",        "season",     "spring",     "summer",     "autumn",
+        "fall",      "winter",       "resort",     "page",       "contents",   "confidential",
+        "prices",    "delivery",     "womenswear", "menswear",   "showroom",   "contact",
+        "terms",     "new arrivals", "pre-",       "categories", "index",      "overview"}) {
+    if (l.find(w) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 } // namespace
+
+bool has_digit(std::string_view s)
+{
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool mostly_upper(std::string_view s)
+{
+  int up = 0;
+  int letters = 0;
+  for (char c : s) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      ++letters;
+      up += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+    }
+  }
+  return letters > 0 && up * 10 >= letters * 8;
+}
+
+size_t word_count(std::string_view s)
+{
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ';
+    n += (!space && !in_word) ? 1 : 0;
+    in_word = !space;
+  }
+  return n;
+}
+
+// Text that could be a section heading, judged on the words alone.
+bool heading_text(const std::string& text)
+{
+  const std::string t = trim(text);
+  if (t.size() < 3 || t.size() > 40 || word_count(t) > 5 || has_digit(t)) {
+    return false;
+  }
+  if (!std::any_of(t.begin(), t.end(),
+                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+    return false;
+  }
+  if (t.find('@') != std::string::npos || lower(t).find("www") != std::string::npos ||
+      lower(t).find(".com") != std::string::npos) {
+    return false;
+  }
+  return !is_title_text(t) && !starts_with_field_label(t) && parse_sizes(t).empty() &&
+         !is_badge_text(t) && find_prices(t).empty();
+}
+
+bool is_badge_text(const std::string& text)
+{
+  const std::string l = lower(trim(text));
+  return l == "new" || l == "new!" || l == "bestseller" || l == "best seller" || l == "sold out" ||
+         l == "exclusive" || l == "limited" || l == "carry over" || l == "carryover" || l == "core";
+}
 
 std::string lower(std::string_view text)
 {

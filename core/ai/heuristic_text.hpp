@@ -87,6 +87,20 @@ std::optional<std::string> taxonomy_category(std::string_view text);
 std::optional<std::string> match_category(std::string_view text,
                                           const std::vector<std::string>& categories);
 
+// Whether the text holds a digit; whether most of its letters are capitals;
+// how many space-separated words it has.
+bool has_digit(std::string_view text);
+bool mostly_upper(std::string_view text);
+size_t word_count(std::string_view text);
+
+// Whether the words alone could be a section heading ("KNITWEAR", "Trousers &
+// Skirts"): short, no digits, no title words ("Wholesale Linesheet",
+// "Contents"), no field label, sizes, prices or badge.
+bool heading_text(const std::string& text);
+
+// Badges printed over photos or beside names ("NEW", "Bestseller").
+bool is_badge_text(const std::string& text);
+
 // Lower-cased ASCII copy.
 std::string lower(std::string_view text);
 
