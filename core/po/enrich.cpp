@@ -1,10 +1,14 @@
 #include "core/po/enrich.hpp"
 
+#include "core/po/items.hpp"
+#include "core/po/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace collproc::po {
 
@@ -28,6 +32,21 @@ bool one_digit_apart(const std::string& a, const std::string& b)
     }
   }
   return differences == 1 && digits;
+}
+
+// The product colour a letters-only colour code names: its whole name or
+// an abbreviation of it ("BLK" Black, "CHS" Chestnut), as match_color reads
+// a PO colour. "" when the code is no such abbreviation.
+std::string color_of_code(const std::string& code, const std::vector<std::string>& colors)
+{
+  if (code.size() < 2 || !std::all_of(code.begin(), code.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) != 0;
+      })) {
+    return "";
+  }
+  const std::string color = match_color(code, colors);
+  const bool named = std::find(colors.begin(), colors.end(), color) != colors.end();
+  return named ? color : "";
 }
 
 } // namespace
@@ -85,66 +104,103 @@ std::vector<model::EnrichedSku> enrich(const std::vector<model::Sku>& skus,
     by_exact.emplace(p.style_number, &p); // the first listing of a style wins
     by_normalised.emplace(normalise_style(p.style_number), &p);
   }
-  // SKUs of one style share a decision; compute it once per style.
-  std::map<std::string, std::pair<const model::Product*, std::string>> decided;
+  // SKUs of one style share a decision; compute it once per style, exact and
+  // normalised matches first: a product that another PO style names is no
+  // typo's target ("AN26-150" is not "AN26-105" misspelt when the order
+  // also has AN26-105).
+  struct Decision {
+    const model::Product* product = nullptr;
+    std::string match = "none";
+    std::string color; // the colour a colour-code suffix names, if any
+  };
+  std::map<std::string, Decision> decided;
+  std::set<const model::Product*> named;
+  for (const model::Sku& sku : skus) {
+    if (decided.count(sku.style_number) > 0) {
+      continue;
+    }
+    Decision d;
+    const std::string key = normalise_style(sku.style_number);
+    if (const auto it = by_exact.find(sku.style_number); it != by_exact.end()) {
+      d = Decision{it->second, "exact", ""};
+    } else if (const auto nit = by_normalised.find(key);
+               nit != by_normalised.end() && !key.empty()) {
+      d = Decision{nit->second, "normalised", ""};
+    }
+    if (d.product != nullptr) {
+      named.insert(d.product);
+      decided.emplace(sku.style_number, d);
+    }
+  }
+  for (const model::Sku& sku : skus) {
+    if (decided.count(sku.style_number) > 0) {
+      continue;
+    }
+    Decision d;
+    const std::string key = normalise_style(sku.style_number);
+    if (key.size() >= 4) {
+      double best = 0;
+      int ties = 0;
+      const model::Product* best_product = nullptr;
+      std::string how;
+      std::string color;
+      for (const auto& [candidate, p] : by_normalised) {
+        if (candidate.size() < 4) {
+          continue;
+        }
+        double score = one_digit_apart(key, candidate) || named.count(p) > 0
+                           ? 0.0
+                           : style_similarity(key, candidate);
+        std::string note;
+        std::string code_color;
+        // "SS261042BLK" against "SS261042": the PO added a colour code. It
+        // is surer when the code abbreviates one of the product's colours.
+        const std::string& shorter = key.size() < candidate.size() ? key : candidate;
+        const std::string& longer = key.size() < candidate.size() ? candidate : key;
+        if (shorter.size() >= 5 && longer.starts_with(shorter) && shorter != longer) {
+          const std::string code =
+              key.size() > candidate.size() ? key.substr(candidate.size()) : std::string();
+          code_color = color_of_code(code, p->colors);
+          if (!code_color.empty()) {
+            score = 0.95;
+            note = " (colour code " + code + ")";
+          } else if (score < 0.9) {
+            score = 0.9;
+            note = " (prefix)";
+          }
+        }
+        if (score > best + 1e-9) {
+          best = score;
+          best_product = p;
+          ties = 1;
+          how = note;
+          color = code_color;
+        } else if (std::abs(score - best) <= 1e-9) {
+          ++ties;
+        }
+      }
+      if (best_product != nullptr && best >= k_nearest_threshold && ties == 1) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "nearest %.2f", best);
+        d = Decision{best_product, buffer + how, color};
+      }
+    }
+    decided.emplace(sku.style_number, d);
+  }
 
   std::vector<model::EnrichedSku> out;
   out.reserve(skus.size());
   for (const model::Sku& sku : skus) {
     model::EnrichedSku e;
     e.sku = sku;
-    auto found = decided.find(sku.style_number);
-    if (found == decided.end()) {
-      const model::Product* product = nullptr;
-      std::string match = "none";
-      const std::string key = normalise_style(sku.style_number);
-      if (const auto it = by_exact.find(sku.style_number); it != by_exact.end()) {
-        product = it->second;
-        match = "exact";
-      } else if (const auto nit = by_normalised.find(key);
-                 nit != by_normalised.end() && !key.empty()) {
-        product = nit->second;
-        match = "normalised";
-      } else if (key.size() >= 4) {
-        double best = 0;
-        int ties = 0;
-        const model::Product* best_product = nullptr;
-        std::string how;
-        for (const auto& [candidate, p] : by_normalised) {
-          if (candidate.size() < 4) {
-            continue;
-          }
-          double score = one_digit_apart(key, candidate) ? 0.0 : style_similarity(key, candidate);
-          std::string note;
-          // "SS261042BLK" against "SS261042": the PO added a colour code.
-          const std::string& shorter = key.size() < candidate.size() ? key : candidate;
-          const std::string& longer = key.size() < candidate.size() ? candidate : key;
-          if (shorter.size() >= 5 && longer.starts_with(shorter) && score < 1.0) {
-            score = std::max(score, 0.9);
-            note = " (prefix)";
-          }
-          if (score > best + 1e-9) {
-            best = score;
-            best_product = p;
-            ties = 1;
-            how = note;
-          } else if (std::abs(score - best) <= 1e-9) {
-            ++ties;
-          }
-        }
-        if (best_product != nullptr && best >= k_nearest_threshold && ties == 1) {
-          product = best_product;
-          char buffer[32];
-          std::snprintf(buffer, sizeof buffer, "nearest %.2f", best);
-          match = buffer + how;
-        }
-      }
-      found = decided.emplace(sku.style_number, std::make_pair(product, match)).first;
+    const Decision& d = decided.at(sku.style_number);
+    if (d.product != nullptr) {
+      e.product_id = d.product->product_id;
     }
-    if (found->second.first != nullptr) {
-      e.product_id = found->second.first->product_id;
+    e.match = d.match;
+    if (trim(e.sku.color).empty() && !d.color.empty()) {
+      e.sku.color = d.color; // the PO names the colour only in its code
     }
-    e.match = found->second.second;
     out.push_back(std::move(e));
   }
   return out;

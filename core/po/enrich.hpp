@@ -26,9 +26,12 @@ double style_similarity(std::string_view a, std::string_view b);
 constexpr double k_nearest_threshold = 0.85;
 
 // One EnrichedSku per SKU, same order. match is "exact", "normalised",
-// "nearest 0.91" (also "nearest 1.00 (prefix)" when one style extends the
-// other, as a colour suffix does) or "none". A nearest match is refused
-// when two products are equally near.
+// "nearest 0.91", "nearest 0.90 (prefix)" when one style extends the other,
+// "nearest 0.95 (colour code BLK)" when the PO's extension abbreviates one of
+// the product's colours (a SKU with no colour of its own then takes that
+// one), or "none". A nearest match is refused when two products are equally
+// near; a product that another PO style matches exactly or normalised is no
+// typo's target.
 std::vector<model::EnrichedSku> enrich(const std::vector<model::Sku>& skus,
                                        const std::vector<model::Product>& products);
 

@@ -203,7 +203,73 @@ std::vector<Span> data_columns(const std::vector<const PdfLine*>& lines)
 struct ColumnPlan {
   std::vector<Span> columns;
   std::vector<size_t> header_of;
+  // Columns split at a gap between words (split_at_word_gaps) share a group:
+  // a cell across them is split word by word. k_no_group otherwise.
+  std::vector<size_t> group;
 };
+
+constexpr size_t k_no_group = static_cast<size_t>(-1);
+
+// A column split where a gap between words runs down (nearly) all its lines
+// and the parts sit under different headers: right-aligned line numbers
+// printed a word space before left-aligned codes ("20 51051" under "Item No"
+// and "SKU") read as one cell, but are two columns.
+std::vector<Span> split_at_word_gaps(const Span& column, const std::vector<Span>& heads,
+                                     const std::vector<const PdfLine*>& lines)
+{
+  std::vector<std::pair<double, double>> words;
+  for (const PdfLine* line : lines) {
+    for (const PdfCell& cell : gap_cells(*line)) {
+      // Cells reaching past the column (a note printed across the table)
+      // are no evidence for its gaps.
+      if (cell.x0 < column.x0 - 0.5 || cell.x1 > column.x1 + 0.5) {
+        continue;
+      }
+      for (const model::Word* w : cell.words) {
+        words.emplace_back(w->bbox.x0, w->bbox.x1);
+      }
+    }
+  }
+  // Coverage of the words along x, as in coverage_of.
+  std::vector<double> edges;
+  for (const auto& [x0, x1] : words) {
+    edges.push_back(x0);
+    edges.push_back(x1);
+  }
+  std::sort(edges.begin(), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  std::vector<Span> parts;
+  for (size_t i = 0; i + 1 < edges.size(); ++i) {
+    int covering = 0;
+    for (const auto& [x0, x1] : words) {
+      covering += x0 <= edges[i] && x1 >= edges[i + 1] ? 1 : 0;
+    }
+    if (covering == 0) {
+      continue;
+    }
+    if (!parts.empty() && parts.back().x1 >= edges[i]) {
+      parts.back().x1 = edges[i + 1];
+    } else {
+      parts.push_back(Span{edges[i], edges[i + 1]});
+    }
+  }
+  if (parts.size() < 2) {
+    return {column};
+  }
+  // Keep a gap only between parts under different headers.
+  std::vector<Span> out{parts[0]};
+  for (size_t k = 1; k < parts.size(); ++k) {
+    if (best_span(heads, out.back().x0, out.back().x1) ==
+        best_span(heads, parts[k].x0, parts[k].x1)) {
+      out.back().x1 = parts[k].x1;
+    } else {
+      out.push_back(parts[k]);
+    }
+  }
+  out.front().x0 = std::min(out.front().x0, column.x0);
+  out.back().x1 = std::max(out.back().x1, column.x1);
+  return out;
+}
 
 ColumnPlan plan_columns(const std::vector<PdfCell>& header,
                         const std::vector<const PdfLine*>& lines)
@@ -225,8 +291,14 @@ ColumnPlan plan_columns(const std::vector<PdfCell>& header,
       }
     }
     if (inside.size() < 2) {
-      plan.columns.push_back(column);
-      plan.header_of.push_back(best_span(heads, column.x0, column.x1));
+      const std::vector<Span> parts =
+          heads.empty() ? std::vector<Span>{column} : split_at_word_gaps(column, heads, lines);
+      const size_t group = parts.size() > 1 ? plan.columns.size() : k_no_group;
+      for (const Span& part : parts) {
+        plan.columns.push_back(part);
+        plan.header_of.push_back(best_span(heads, part.x0, part.x1));
+        plan.group.push_back(group);
+      }
       continue;
     }
     double x0 = column.x0;
@@ -235,6 +307,7 @@ ColumnPlan plan_columns(const std::vector<PdfCell>& header,
           k + 1 < inside.size() ? (heads[inside[k]].x1 + heads[inside[k + 1]].x0) / 2 : column.x1;
       plan.columns.push_back(Span{x0, x1});
       plan.header_of.push_back(inside[k]);
+      plan.group.push_back(k_no_group);
       x0 = x1;
     }
   }
@@ -242,6 +315,7 @@ ColumnPlan plan_columns(const std::vector<PdfCell>& header,
     plan.columns = heads; // no data lines: words go to the nearest header
     for (size_t h = 0; h < heads.size(); ++h) {
       plan.header_of.push_back(h);
+      plan.group.push_back(k_no_group);
     }
   }
   return plan;
@@ -257,6 +331,24 @@ bool across_columns(const PdfCell& cell, const std::vector<Span>& columns)
   return covered >= 2;
 }
 
+// Whether a cell's words fall in different columns of one word-gap group.
+bool across_group(const PdfCell& cell, const ColumnPlan& plan)
+{
+  size_t first = k_no_group;
+  for (const model::Word* w : cell.words) {
+    const size_t c = best_span(plan.columns, w->bbox.x0, w->bbox.x1);
+    if (plan.group[c] == k_no_group) {
+      return false;
+    }
+    if (first == k_no_group) {
+      first = c;
+    } else if (c != first) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A line's cells under the header's cells: each cell in the column it
 // overlaps most (or the nearest), word by word when printed across columns.
 std::vector<std::string> split(const PdfLine& line, const ColumnPlan& plan, size_t width)
@@ -267,7 +359,7 @@ std::vector<std::string> split(const PdfLine& line, const ColumnPlan& plan, size
     cell += (cell.empty() ? "" : " ") + text;
   };
   for (const PdfCell& cell : gap_cells(line)) {
-    if (!across_columns(cell, plan.columns)) {
+    if (!across_columns(cell, plan.columns) && !across_group(cell, plan)) {
       put(cell.x0, cell.x1, cell.text);
       continue;
     }

@@ -238,8 +238,7 @@ SkuExtraction extract_skus(const model::PoTable& table, const model::ColumnMappi
         continue;
       }
       order_total += *qty;
-      const std::string color =
-          variant && variant_color ? variant->color : cell(row, color_col);
+      const std::string color = variant && variant_color ? variant->color : cell(row, color_col);
       const auto key = std::make_tuple(normalise_style(style), fold(color), fold(size));
       const auto found = index.find(key);
       if (found != index.end()) {

@@ -3,7 +3,8 @@
 // from either PO shape. Blank rows and rows of totals or charges (subtotal,
 // shipping, tax, discount...: is_total_label) are not items; a
 // blank (or merged) style cell under a filled one carries that style down
-// to the colour rows that follow it.
+// to the colour rows that follow it. A shop export with no colour (or size)
+// column gives them in its line titles ("Waxed Chore Coat - Tobacco / M").
 
 #include "core/model/order.hpp"
 

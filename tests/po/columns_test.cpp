@@ -2,6 +2,7 @@
 #include "core/po/columns.hpp"
 #include "core/po/csv_reader.hpp"
 #include "core/po/header_detect.hpp"
+#include "core/po/vocabulary.hpp"
 #include "core/po/xlsx_reader.hpp"
 #include "core/util/error.hpp"
 #include "tests/po/po_test_support.hpp"
@@ -153,4 +154,91 @@ TEST_CASE("build_table does not take a data row for a new header", "[po]")
   const model::PoTable t = build_table(grid, *find_header_row(grid));
   CHECK(t.header == std::vector<std::string>{"Style", "Colour", "Size", "Qty"});
   CHECK(t.rows.size() == 3);
+}
+
+TEST_CASE("identify_columns reads a Shopify orders export by its Lineitem columns", "[po]")
+{
+  const model::ColumnMapping m = identify_columns(read_csv(po_fixture("shopify.csv"), "po.csv"));
+  CHECK(column(m, "Lineitem sku").field == "style_number");
+  CHECK(column(m, "Lineitem quantity").field == "quantity");
+  CHECK(column(m, "Lineitem price").field == "unit_cost");
+  CHECK(column(m, "Lineitem compare at price").field == "retail_price");
+  // The order's own "Name" (its number) and "Billing Name" are no line's name.
+  CHECK(column(m, "Lineitem name").field == "description");
+  CHECK(column(m, "Name").field == "ignore");
+  CHECK(column(m, "Billing Name").field == "ignore");
+}
+
+TEST_CASE("identify_columns reads German headers with decimal commas", "[po]")
+{
+  const model::PoTable t = read_csv(po_fixture("german.csv"), "po.csv");
+  CHECK(t.header_row == 1);
+  const model::ColumnMapping m = identify_columns(t);
+  CHECK(column(m, "Artikelnr.").field == "style_number");
+  CHECK(column(m, "Bezeichnung").field == "description");
+  CHECK(column(m, "Farbe").field == "color");
+  CHECK(column(m, "Größe").field == "size");
+  CHECK(column(m, "Menge").field == "quantity");
+  CHECK(column(m, "EK-Preis").field == "unit_cost");
+  CHECK(column(m, "Gesamt").field == "ignore");
+  CHECK(field_for_header("Réf.")->field == "style_number");
+  CHECK(field_for_header("Couleur")->field == "color");
+  CHECK(field_for_header("GRÖSSE")->field == "size");
+  CHECK(field_for_header("Quantité")->field == "quantity");
+  CHECK(field_for_header("UVP")->field == "retail_price");
+  CHECK(is_total_label("Summe"));
+}
+
+TEST_CASE("identify_columns takes a jewellery PO's Metal column as the colour", "[po]")
+{
+  model::PoTable t;
+  t.header = {"Item #", "Description", "Metal", "Size", "Qty", "Unit Cost"};
+  t.rows = {{12, {"lvr-101", "Celeste Ring", "sterling silver", "6", "4", "48"}},
+            {13, {"LVR101", "Celeste Ring", "14K GOLD VERMEIL", "7", "6", "48"}}};
+  CHECK(column(identify_columns(t), "Metal").field == "color");
+}
+
+TEST_CASE("identify_columns takes the column of codes, not names or line numbers, as the style",
+          "[po]")
+{
+  SECTION("a WooCommerce order: SKU beside the product names under Item")
+  {
+    model::PoTable t;
+    t.header = {"SKU", "Item", "Colour", "Size", "Quantity", "Item Cost"};
+    t.rows = {{9, {"FH-2201", "Brushed Wool Overcoat", "Camel", "S", "4", "96"}},
+              {10, {"fh2202", "Breton Stripe Top", "Navy", "XS", "8", "20.9"}}};
+    const model::ColumnMapping m = identify_columns(t);
+    CHECK(column(m, "SKU").field == "style_number");
+    CHECK(column(m, "Item").field == "ignore");
+  }
+  SECTION("an order form: line numbers under Item No beside the SKU")
+  {
+    model::PoTable t;
+    t.header = {"Item No", "SKU", "Description", "Qty"};
+    t.rows = {{12, {"1", "51011", "Pocket Tee", "20"}},
+              {13, {"20", "#51014", "Camp Blouse", "10"}},
+              {14, {"", "51099", "Liner Vest", "8"}}};
+    const model::ColumnMapping m = identify_columns(t);
+    CHECK(column(m, "SKU").field == "style_number");
+    CHECK(column(m, "Item No").field == "ignore");
+  }
+  SECTION("codes of an unusual shape are the style when nothing else is")
+  {
+    model::PoTable t;
+    t.header = {"Style", "Qty"};
+    t.rows = {{2, {"ABC", "1"}}, {3, {"XYZ", "2"}}};
+    CHECK(column(identify_columns(t), "Style").field == "style_number");
+  }
+}
+
+TEST_CASE("identify_columns keeps a size column with a page footer below it in the run", "[po]")
+{
+  model::PoTable t;
+  t.header = {"SKU", "Colour", "S", "M", "OS", "Qty"};
+  t.rows = {{2, {"51011", "Navy", "2", "3", "", "5"}},
+            {3, {"51061", "Cognac", "", "", "6", "6"}},
+            {4, {"51064", "Tan", "", "", "5", "5"}},
+            {5, {"", "", "", "", "Page 1 of 2", ""}},
+            {6, {"", "", "", "", "Terms: Net 30, email the form", ""}}};
+  CHECK(column(identify_columns(t), "OS").field == "size_run");
 }

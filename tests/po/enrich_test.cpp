@@ -64,3 +64,34 @@ TEST_CASE("style_similarity counts a transposition as one edit", "[po]")
   CHECK(style_similarity("AB1234", "AB1243") == Approx(1.0 - 1.0 / 6));
   CHECK(style_similarity("", "AB") == 0.0);
 }
+
+TEST_CASE("enrich joins a SKU with a colour code to its product and that colour", "[po]")
+{
+  model::Product tote = product("p1", "CMT-204");
+  tote.colors = {"Black"};
+  model::Product bag = product("p2", "LWB-118");
+  bag.colors = {"Chestnut", "Black"};
+  model::Sku coded = sku("lwb-118-chs");
+  model::Sku named = sku("CMT-204-BLK");
+  named.color = "black";
+  const std::vector<model::EnrichedSku> e = enrich({coded, named}, {tote, bag});
+  REQUIRE(e.size() == 2);
+  CHECK(e[0].product_id == "p2");
+  CHECK(e[0].match == "nearest 0.95 (colour code CHS)");
+  CHECK(e[0].sku.color == "Chestnut"); // the PO named it only in the code
+  CHECK(e[1].product_id == "p1");
+  CHECK(e[1].sku.color == "black"); // the PO's own colour stays
+}
+
+TEST_CASE("enrich takes no product another PO style names as a typo's target", "[po]")
+{
+  const std::vector<model::Product> products = {product("p1", "AN26-105"),
+                                                product("p2", "KN-77310")};
+  const std::vector<model::EnrichedSku> e =
+      enrich({sku("AN26-150"), sku("AN26105"), sku("KN-73710")}, products);
+  REQUIRE(e.size() == 3);
+  CHECK(e[0].match == "none"); // a style of its own, not AN26-105 with two digits swapped
+  CHECK_FALSE(e[0].product_id);
+  CHECK(e[1].product_id == "p1");
+  CHECK(e[2].product_id == "p2"); // a swapped pair with no other claim is still a typo
+}

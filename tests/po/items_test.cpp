@@ -3,6 +3,7 @@
 #include "core/po/enrich.hpp"
 #include "core/po/items.hpp"
 #include "core/po/skus.hpp"
+#include "core/po/text.hpp"
 #include "core/po/xlsx_reader.hpp"
 #include "tests/po/po_test_support.hpp"
 
@@ -136,4 +137,11 @@ TEST_CASE("match_color folds case and spaces and expands unique abbreviations", 
   CHECK(match_color("BLK", colors) == "Black");
   CHECK(match_color("Bl", colors) == "Bl"); // Black or Blush: keep the PO's
   CHECK(match_color("Red", colors) == "Red");
+}
+
+TEST_CASE("match_color folds the case of accented letters", "[po]")
+{
+  CHECK(match_color("GRIS CHINÉ", {"Gris chiné", "Écru"}) == "Gris chiné");
+  CHECK(match_color("ÉTAIN", {"Étain"}) == "Étain");
+  CHECK(fold("GRÖSSE × 2") == "grösse×2"); // the multiplication sign is no letter
 }

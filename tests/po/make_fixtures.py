@@ -2,11 +2,13 @@
 """Makes the small PO fixtures under tests/po/fixtures/ (committed outputs).
 
 Run with Debian's /usr/bin/python3 (it has openpyxl):
-    /usr/bin/python3 tests/po/make_fixtures.py
+    /usr/bin/python3 tests/po/make_fixtures.py [MAKER...]
+(every fixture, or only the named makers such as shopify_csv).
 """
 import datetime
 import io
 import os
+import sys
 import zipfile
 
 import openpyxl
@@ -219,6 +221,38 @@ def csvs():
         f.write("Style #,Color,Description\nSS26-1042,Black,Dress\n")
 
 
+
+def shopify_csv():
+    """A Shopify Orders export: order-level columns (Name is the order number,
+    Subtotal, Shipping, Total) filled on the first row only; the line's style
+    in Lineitem sku (with a colour code), colour and size only in the variant
+    title of Lineitem name."""
+    with open(path("shopify.csv"), "w", newline="", encoding="utf-8") as f:
+        f.write("Name,Email,Subtotal,Shipping,Total,Lineitem quantity,Lineitem name,"
+                "Lineitem price,Lineitem compare at price,Lineitem sku,"
+                "Lineitem requires shipping,Billing Name,Vendor\n")
+        f.write("#W1047,buyer@example.com,404.00,45.00,449.00,12,Canvas Market Tote - Black,"
+                "34.00,68.00,CMT-204-BLK,true,Mara Ellison,Thornbury\n")
+        f.write("#W1047,buyer@example.com,,,,2,Waxed Chore Coat - Tobacco / S,88.00,178.00,"
+                "CCO-510-TOB,true,,Thornbury\n")
+        f.write("#W1047,buyer@example.com,,,,1,Waxed Chore Coat - Tobacco / M,88.00,178.00,"
+                "cco 510 tob,true,,Thornbury\n")
+
+
+def german_csv():
+    """A German order system's export: BOM, ';', CRLF, decimal commas, an
+    order-number column first, and a 'Summe' row under the description."""
+    with open(path("german.csv"), "wb") as f:
+        rows = [
+            "Bestellnummer;Pos.;Artikelnr.;Bezeichnung;Farbe;Größe;Menge;EK-Preis;Gesamt",
+            "B-731;1;BR-26101;Wollmantel;noir;36;2;289,00;578,00",
+            "B-731;2;br 26103;Lederjacke;Cognac;40;1;1234,56;1234,56",
+            "B-731;3;BR26105;Alpakamantel;ÉCRU;OS;4;318,00;1272,00",
+            "B-731;;;Summe;;;7;;3084,56",
+        ]
+        f.write(("\ufeff" + "\r\n".join(rows) + "\r\n").encode("utf-8"))
+
+
 # Rows of the block order (several size-run blocks, each under its own header):
 # (header, rows) per block, then the closing rows.
 BLOCKS = [
@@ -370,6 +404,10 @@ def blocks_pdf():
 
 if __name__ == "__main__":
     os.makedirs(HERE, exist_ok=True)
+    if len(sys.argv) > 1:  # only the named makers: make_fixtures.py shopify_csv german_csv
+        for name in sys.argv[1:]:
+            globals()[name]()
+        sys.exit(0)
     long_xlsx()
     matrix_xlsx()
     inline_xlsx()
@@ -378,6 +416,8 @@ if __name__ == "__main__":
     broken_xlsx()
     empty_xlsx()
     csvs()
+    shopify_csv()
+    german_csv()
     blocks_files()
     centred_pdf()
     blocks_pdf()

@@ -227,3 +227,34 @@ TEST_CASE("table_from_pdf_pages splits columns that no gap runs down between", "
   CHECK(t.rows[0].cells == std::vector<std::string>{"A-1", "Linen trouser", "2"});
   CHECK(t.rows[1].cells == std::vector<std::string>{"A-2", "Tee", "1200"});
 }
+
+TEST_CASE("table_from_pdf_pages splits line numbers printed a word space before codes", "[po]")
+{
+  // An order form printed by a spreadsheet: right-aligned line numbers end a
+  // word space before the left-aligned SKUs, so each pair reads as one cell,
+  // but a gap between words runs down every line, under two headers.
+  model::TextPage p;
+  p.page = 1;
+  add_line(p, 60, {{40, "Item No"}, {100, "SKU"}, {160, "Description"}, {260, "Qty"}});
+  const std::vector<std::pair<std::string, std::string>> lines = {
+      {"1", "51011"}, {"4", "#51014"}, {"20", "51 022"}, {"", "51099"}};
+  double y = 74;
+  for (const auto& [number, code] : lines) {
+    std::vector<std::pair<double, std::string>> cells;
+    if (!number.empty()) {
+      cells.emplace_back(78 - 5.5 * static_cast<double>(number.size()), number);
+    }
+    cells.emplace_back(80.8, code);
+    cells.emplace_back(160, "Pocket Tee");
+    cells.emplace_back(262, "4");
+    add_line(p, y, cells);
+    y += 14;
+  }
+  add_line(p, y + 20, {{20, "Terms: Net 30. Orders ship within 10 days"}});
+  const model::PoTable t = table_from_pdf_pages({p}, "po.pdf");
+  REQUIRE(t.header.size() == 4);
+  REQUIRE(t.rows.size() == 5);
+  CHECK(t.rows[0].cells == std::vector<std::string>{"1", "51011", "Pocket Tee", "4"});
+  CHECK(t.rows[2].cells == std::vector<std::string>{"20", "51 022", "Pocket Tee", "4"});
+  CHECK(t.rows[3].cells == std::vector<std::string>{"", "51099", "Pocket Tee", "4"});
+}

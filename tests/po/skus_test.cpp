@@ -175,3 +175,30 @@ TEST_CASE("extract_skus skips total and charge rows but not products named like 
   CHECK(y.skus[1].style_number == "SS26-78");
   CHECK(reason_for(y, 4) == "total row ('Total')");
 }
+
+TEST_CASE("extract_skus takes colour and size from a shop's variant title", "[po]")
+{
+  const SkuExtraction x = extract(read_csv(po_fixture("shopify.csv"), "po.csv"));
+  REQUIRE(x.skus.size() == 3);
+  CHECK(x.skus[0].style_number == "CMT-204-BLK");
+  CHECK(x.skus[0].color == "Black");
+  CHECK(x.skus[0].size == "");
+  CHECK(x.skus[0].quantity == 12);
+  CHECK(x.skus[0].unit_cost == 34.0);
+  CHECK(x.skus[0].retail_price == 68.0);
+  CHECK(x.skus[0].description == "Canvas Market Tote");
+  CHECK(x.skus[1].color == "Tobacco");
+  CHECK(x.skus[1].size == "S");
+  CHECK(x.skus[2].style_number == "cco 510 tob");
+  CHECK(x.skus[2].size == "M");
+}
+
+TEST_CASE("extract_skus skips a total row labelled in a later column", "[po]")
+{
+  const SkuExtraction x = extract(read_csv(po_fixture("german.csv"), "po.csv"));
+  REQUIRE(x.skus.size() == 3);
+  CHECK(x.skus[1].unit_cost == Approx(1234.56));
+  CHECK(x.skus[2].color == "ÉCRU");
+  CHECK(x.skus[2].size == "OS");
+  CHECK(reason_for(x, 5).starts_with("total row"));
+}
