@@ -71,19 +71,32 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
     return;
   }
   if (phase == "extract-products") {
+    std::vector<model::Product> shown;
     for (const auto& r : rows) {
-      for (const auto& p : json::parse(r.payload).get<std::vector<model::Product>>()) {
+      for (auto& p : json::parse(r.payload).get<std::vector<model::Product>>()) {
         if (page > 0 && p.page != page) {
           continue;
         }
         table.push_back({std::to_string(p.page), p.style_number, p.name, p.category,
                          joined(p.colors, " / "), joined(p.sizes, " "), money(p.wholesale_price),
                          money(p.retail_price), p.currency});
+        shown.push_back(std::move(p));
       }
     }
     print_table(
         {"PAGE", "STYLE", "NAME", "CATEGORY", "COLORS", "SIZES", "WHOLESALE", "RETAIL", "CUR"},
         table);
+    // One page: why each field was read so, product by product.
+    if (page > 0) {
+      for (const auto& p : shown) {
+        if (!p.evidence.empty()) {
+          fmt::print("\n{} {}\n", p.style_number, p.name);
+          for (const auto& why : p.evidence) {
+            fmt::print("  {}\n", why);
+          }
+        }
+      }
+    }
     return;
   }
   if (phase == "match-images") {
@@ -189,7 +202,9 @@ void register_show(CLI::App& app, Globals& g, Action& action)
   auto page = std::make_shared<int>(0);
   cmd->add_option("NAME", *name, "Phase or step name, e.g. extract-products")->required();
   cmd->add_option("COLLECTION", *collection, "Collection ID")->required();
-  cmd->add_option("--page", *page, "Only this page (per-page phases and products)");
+  cmd->add_option("--page", *page,
+                  "Only this page (per-page phases and products); for extract-products, also "
+                  "why each field was read so");
   cmd->callback([&g, &action, name, collection, page] {
     action = [&g, name, collection, page] {
       const auto& phase = phases::require(*name);

@@ -83,6 +83,7 @@ bool split_colour_suffix(model::Product& p)
     }
     p.colors = parse_colors("Colour: " + tail);
     p.name = trim(name.substr(0, at));
+    p.evidence.push_back("colors: the title's suffix \"" + tail + "\"");
     return true;
   }
   return false;
@@ -121,6 +122,8 @@ void strip_colour_code(model::Product& p)
         return std::isalpha(static_cast<unsigned char>(c));
       });
   if (letters && abbreviates(code, p.colors.front())) {
+    p.evidence.push_back("style_number: \"" + p.style_number + "\" without \"" + code +
+                         "\", the code of its colour " + p.colors.front());
     p.style_number.erase(dash);
   }
 }
@@ -164,8 +167,10 @@ void assign_prices(const std::vector<Price>& prices, model::Product& p,
   for (const Price& price : prices) {
     if (price.role == PriceRole::wholesale && !p.wholesale_price) {
       p.wholesale_price = price.amount;
+      p.evidence.push_back("wholesale_price: labelled");
     } else if (price.role == PriceRole::retail && !p.retail_price) {
       p.retail_price = price.amount;
+      p.evidence.push_back("retail_price: labelled");
     } else if (price.role == PriceRole::unknown) {
       unknown.push_back(price.amount);
     }
@@ -176,15 +181,21 @@ void assign_prices(const std::vector<Price>& prices, model::Product& p,
   if (!p.wholesale_price && !p.retail_price && unknown.size() >= 2) {
     p.wholesale_price = std::min(unknown[0], unknown[1]);
     p.retail_price = std::max(unknown[0], unknown[1]);
+    p.evidence.push_back("wholesale_price, retail_price: the lower and the higher of two "
+                         "unlabelled prices");
   } else if (!unknown.empty()) {
     if (!p.wholesale_price) {
       p.wholesale_price = unknown[0];
+      p.evidence.push_back("wholesale_price: the first unlabelled price (of a tier table, the "
+                           "smallest quantity's)");
     } else if (!p.retail_price) {
       p.retail_price = unknown[0];
+      p.evidence.push_back("retail_price: the first unlabelled price");
     }
   }
   if (p.currency.empty() && (p.wholesale_price || p.retail_price)) {
     p.currency = default_currency;
+    p.evidence.push_back("currency: the document's (" + default_currency + ")");
   }
 }
 
@@ -254,6 +265,7 @@ model::Product read_fields(const std::vector<TextUnit>& units, const DocumentFac
     if (p.style_number.empty()) {
       if (auto style = find_style_number(text)) {
         p.style_number = *style;
+        p.evidence.push_back("style_number: labelled or shaped as a code in \"" + text + "\"");
         text = without_style(text, *style);
         if (text.empty()) {
           continue;
@@ -261,12 +273,18 @@ model::Product read_fields(const std::vector<TextUnit>& units, const DocumentFac
       }
     }
     if (take_label(text, {"name", "product name", "product", "style name", "title", "item name"})) {
-      named = named ? named : text;
+      if (!named) {
+        named = text;
+        p.evidence.push_back("name: labelled in \"" + trim(u.text) + "\"");
+      }
       continue;
     }
     if (take_label(text, {"category", "sales category", "product category", "type", "product type",
                           "department"})) {
-      p.category = p.category.empty() ? title_case(text) : p.category;
+      if (p.category.empty()) {
+        p.category = title_case(text);
+        p.evidence.push_back("category: labelled in \"" + trim(u.text) + "\"");
+      }
       continue;
     }
     if (take_label(text, {"description", "details"})) {
@@ -275,17 +293,20 @@ model::Product read_fields(const std::vector<TextUnit>& units, const DocumentFac
     }
     if (std::vector<Price> found = find_prices(text); !found.empty()) {
       prices.insert(prices.end(), found.begin(), found.end());
+      p.evidence.push_back("prices: \"" + text + "\"");
       continue;
     }
     if (std::vector<std::string> sizes = parse_sizes(text); !sizes.empty()) {
       if (p.sizes.empty()) {
         p.sizes = std::move(sizes);
+        p.evidence.push_back("sizes: \"" + text + "\"");
       }
       continue;
     }
     if (std::vector<std::string> colours = parse_colors(text); !colours.empty()) {
       if (p.colors.empty()) {
         p.colors = std::move(colours);
+        p.evidence.push_back("colors: \"" + text + "\" (a label or colour words)");
         continue;
       }
     }
@@ -301,6 +322,8 @@ model::Product read_fields(const std::vector<TextUnit>& units, const DocumentFac
         continue;
       }
       p.style_number = codes.front();
+      p.evidence.push_back("style_number: the bare number in \"" + u.text +
+                           "\" (each record of the document has one of its own)");
       u.text = without_style(u.text, "#" + codes.front());
       u.text = without_style(u.text, codes.front());
       break;
@@ -318,6 +341,8 @@ model::Product read_fields(const std::vector<TextUnit>& units, const DocumentFac
       }
       if (looks_like_colour_names(rest[i].text) && !is_name_like(rest, i)) {
         p.colors = parse_colors("Colours: " + rest[i].text);
+        p.evidence.push_back("colors: \"" + rest[i].text +
+                             "\" (capitalised words, neither the name nor a sentence)");
         rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
         break;
       }
@@ -345,6 +370,8 @@ model::Product read_fields(const std::vector<TextUnit>& units, const DocumentFac
     }
     if (static_cast<int>(i) == name_at) {
       p.name = text;
+      p.evidence.push_back("name: the most prominent other line (" +
+                           std::to_string(static_cast<int>(rest[i].font_size + 0.5)) + " pt)");
     } else {
       p.description += (p.description.empty() ? "" : " ") + text;
     }

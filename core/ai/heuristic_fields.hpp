@@ -33,6 +33,7 @@ model::Product read_fields(const std::vector<TextUnit>& units, const std::string
 
 // Labelled prices first, then unlabelled ones fill the gaps, the lower of two
 // being wholesale; the currency is the prices' own, else default_currency.
+// Each choice is added to p.evidence.
 void assign_prices(const std::vector<Price>& prices, model::Product& p,
                    const std::string& default_currency);
 

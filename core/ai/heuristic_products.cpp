@@ -259,6 +259,7 @@ std::vector<Found> card_products(const PageLayout& pl, const std::vector<bool>& 
         }
       }
       model::Product p = read_fields(units, currency);
+      p.evidence.insert(p.evidence.begin(), "region: a text block anchored on its style number");
       if (p.style_number.empty()) {
         continue;
       }
@@ -442,6 +443,12 @@ int filled(const model::Product& p)
 
 // Products of the photo regions of a page; the text no photo claims is read
 // as style-anchored blocks.
+std::string box_text(const model::BBox& b)
+{
+  return "[" + std::to_string(std::lround(b.x0)) + "," + std::to_string(std::lround(b.y0)) + "," +
+         std::to_string(std::lround(b.x1)) + "," + std::to_string(std::lround(b.y1)) + "]";
+}
+
 std::vector<Found> photo_products(const PageLayout& pl, const std::vector<bool>& usable,
                                   const model::TextPage& page,
                                   const std::vector<model::BBox>& photos,
@@ -478,6 +485,8 @@ std::vector<Found> photo_products(const PageLayout& pl, const std::vector<bool>&
     }
     p.page = page.page;
     p.bbox = r.text.united(r.photo);
+    p.evidence.insert(p.evidence.begin(),
+                      "region: the text under, over or beside the photo at " + box_text(r.photo));
     out.push_back({std::move(p), std::min(r.text.y0, r.photo.y0)});
   }
   for (Found& f : card_products(pl, left, page, images, facts.currency)) {
@@ -527,12 +536,23 @@ std::vector<model::Product> products(const std::vector<model::TextPage>& pages,
           heading = h.text;
         }
       }
+      std::string why = heading ? "under the section heading \"" + *heading + "\"" : "";
       if (!f.product.category.empty() && !heading) {
         heading = f.product.category; // printed on the product ("Category: Rings")
+        why = "printed on the product";
       }
       f.product.category.clear();
-      if (auto c = category_for(heading, f.product, categories)) {
+      if (auto c = category_for(heading, f.product, categories); c && c != heading) {
         f.product.category = *c;
+        f.product.evidence.push_back(
+            "category: " + *c + " (" +
+            (why.empty() ? std::string("the kind of goods its name or description names") : why) +
+            ")");
+      } else if (c) {
+        f.product.category = *c; // as printed: the label's own evidence line says where
+        if (why != "printed on the product") {
+          f.product.evidence.push_back("category: " + *c + " (" + why + ")");
+        }
       }
       std::string key;
       for (char c : f.product.style_number) {

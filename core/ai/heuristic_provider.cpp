@@ -12,8 +12,9 @@ namespace {
 
 class HeuristicProvider final : public Provider {
 public:
-  // Bump when a rule changes what the engine answers.
-  std::string fingerprint() const override { return "heuristic/1"; }
+  // Bump when a rule changes what the engine answers (2: segmentation, records
+  // and field roles).
+  std::string fingerprint() const override { return "heuristic/2"; }
 
   std::vector<std::string> categories(const CategoryRequest& request,
                                       const UnitCallback& on_unit) override

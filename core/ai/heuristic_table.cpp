@@ -347,6 +347,7 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
         } else {
           p.style_number = trim(joined);
         }
+        p.evidence.push_back("style_number: the \"" + t.columns[c].header + "\" column");
         break;
       case Field::name:
         p.name = trim(cell.front().text);
@@ -399,6 +400,8 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
         break;
       }
     }
+    p.evidence.insert(p.evidence.begin(), "region: a row of the table under the header row at y " +
+                                              std::to_string(std::lround(t.header.y0)));
     assign_prices(prices, p, currency);
     if (p.category.empty()) {
       // The section row in effect: the last one above, else the one that

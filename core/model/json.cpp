@@ -209,6 +209,9 @@ void to_json(json& j, const Product& p)
            {"bbox", p.bbox}};
   put_optional(j, "wholesale_price", p.wholesale_price);
   put_optional(j, "retail_price", p.retail_price);
+  if (!p.evidence.empty()) {
+    j["evidence"] = p.evidence;
+  }
 }
 void from_json(const json& j, Product& p)
 {
@@ -225,6 +228,7 @@ void from_json(const json& j, Product& p)
   get_or(j, "currency", p.currency);
   get_or(j, "page", p.page);
   get_or(j, "bbox", p.bbox);
+  get_or(j, "evidence", p.evidence);
 }
 
 void to_json(json& j, const ImageMatch& m)

@@ -113,6 +113,10 @@ struct Product {
   std::string currency; // ISO 4217, e.g. "USD"
   int page = 0;
   BBox bbox; // the product's card, row or entry on the page
+  // Why each field was read so, one "field: reason" line each (the heuristic
+  // engine's; empty from others). Shown by `show extract-products --page N`,
+  // not exported.
+  std::vector<std::string> evidence;
 };
 
 // Phase 6: one kept image assigned to one product.

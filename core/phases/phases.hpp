@@ -28,7 +28,7 @@ const runner::Phase& save_items_step();
 // The engine `--ai` names (with its settings) for the phases that need one.
 std::unique_ptr<ai::Provider> make_provider(const runner::RunOptions& options,
                                             state::StateStore& store);
-// What of the engine enters fingerprints ("heuristic/1", "openai/<model>").
+// What of the engine enters fingerprints ("heuristic/2", "openai/<model>").
 std::string engine_fingerprint(const runner::RunOptions& options);
 
 // Rethrows an error met while working on a document as

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace collproc;
 using namespace collproc::ai::heuristic;
 
@@ -14,6 +16,9 @@ TEST_CASE("read_fields takes bare numbers as styles only when the document does"
   CHECK(off.style_number.empty());
   const model::Product on = read_fields(card, DocumentFacts{"USD", true});
   CHECK(on.style_number == "4471");
+  CHECK(std::find(on.evidence.begin(), on.evidence.end(),
+                  "style_number: the bare number in \"#4471\" (each record of the document has "
+                  "one of its own)") != on.evidence.end());
   CHECK(on.name == "OVERSIZED CASHMERE CREW");
   CHECK(on.wholesale_price == 48.0);
   CHECK(on.retail_price == 120.0);

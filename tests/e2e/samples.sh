@@ -16,3 +16,7 @@ for case_dir in "$TESTDATA"/*/; do
   cmp -s "$WORK/$case/collection.json" "$WORK/$case.again.json" || fail "$case: two exports differ"
   [ "$(status_of "$case" document_processing)" = completed ] || fail "$case: documents not completed"
 done
+# One page's products say why each field was read so.
+expect_code 0 "$COLLPROC" show extract-products grid-basic --page 1
+grep -q "^  region: the text under, over or beside the photo at" "$WORK/out" || fail "show --page: no region"
+grep -q "^  wholesale_price: labelled" "$WORK/out" || fail "show --page: no price evidence"
