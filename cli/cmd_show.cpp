@@ -257,8 +257,8 @@ void register_export(CLI::App& app, Globals& g, Action& action)
   auto out = std::make_shared<std::string>();
   cmd->add_option("COLLECTION", *collection, "Collection ID")->required();
   cmd->add_option("--out", *out, "Write DIR/collection.json and DIR/images/<sha256>.<ext>");
-  cmd->footer(
-      "Keys are sorted and arrays stably ordered: the same inputs give byte-identical output.");
+  cmd->footer("Keys are sorted (an item's sizes in size order: XS S M L, 2 4 8) and arrays stably "
+              "ordered: the same inputs give byte-identical output.");
   cmd->callback([&g, &action, collection, out] {
     action = [&g, collection, out] {
       auto store = open_store(g, state::StateStore::Open::existing);

@@ -1,5 +1,7 @@
 #include "core/ops/export.hpp"
 
+#include "core/ai/heuristic_text.hpp"
+
 #include "core/phases/ids.hpp"
 #include "core/phases/inputs.hpp"
 #include "core/phases/names.hpp"
@@ -166,7 +168,27 @@ json export_collection(state::StateStore& store, const std::string& c)
 
 std::string export_text(const json& exported)
 {
-  return exported.dump(2) + "\n";
+  // Keys sorted (json's own order), except each item's sizes, which read in
+  // human order (XS S M L, 2 4 8), as SPEC section 5's example shows: parsed
+  // back in order-keeping form, their keys are put in that order.
+  nlohmann::ordered_json out = nlohmann::ordered_json::parse(exported.dump());
+  if (out.contains("items")) {
+    for (auto& item : out["items"]) {
+      if (!item.contains("sizes") || !item["sizes"].is_object()) {
+        continue;
+      }
+      std::vector<std::string> labels;
+      for (const auto& [label, quantity] : item["sizes"].items()) {
+        labels.push_back(label);
+      }
+      nlohmann::ordered_json sizes = nlohmann::ordered_json::object();
+      for (const std::string& label : ai::heuristic::in_human_order(labels)) {
+        sizes[label] = item["sizes"][label];
+      }
+      item["sizes"] = std::move(sizes);
+    }
+  }
+  return out.dump(2) + "\n";
 }
 
 void export_to_directory(state::StateStore& store, const json& exported, const fs::path& dir)

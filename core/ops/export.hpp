@@ -14,7 +14,8 @@ namespace collproc::ops {
 
 nlohmann::json export_collection(state::StateStore& store, const std::string& collection);
 
-// The export as text: two-space indented JSON and a final newline.
+// The export as text: two-space indented JSON, keys sorted except that each
+// item's sizes are in human order (XS S M L, 2 4 8), and a final newline.
 std::string export_text(const nlohmann::json& exported);
 
 // Writes dir/collection.json and every image it names under dir/images/,
