@@ -1,5 +1,6 @@
 // tests/ai/heuristic_products_test.cpp mirrors core/ai/heuristic_products.cpp
 #include "core/ai/heuristic_products.hpp"
+#include "tests/ai/text_page.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -48,17 +49,7 @@ TEST_CASE("products reads a constructed table page and its heading-free categori
   page.width = 842;
   page.height = 595;
   auto put = [&](double x, double y, const std::string& text) {
-    double cx = x;
-    size_t start = 0;
-    while (start <= text.size()) {
-      size_t end = text.find(' ', start);
-      end = end == std::string::npos ? text.size() : end;
-      const std::string w = text.substr(start, end - start);
-      const double width = 4.0 * static_cast<double>(w.size());
-      page.words.push_back({w, {cx, y, cx + width, y + 8}, 8, false});
-      cx += width + 2;
-      start = end + 1;
-    }
+    test::put_words(page, x, y, text);
   };
   const double cols[] = {40, 120, 300, 420, 500, 580};
   const char* header[] = {"Style No", "Description", "Colours", "Sizes", "WHS (GBP)", "RRP (GBP)"};
@@ -107,17 +98,7 @@ TEST_CASE(
   page.width = 612;
   page.height = 792;
   auto put = [&](double x, double y, const std::string& text, bool bold = false) {
-    double cx = x;
-    size_t start = 0;
-    while (start <= text.size()) {
-      size_t end = text.find(' ', start);
-      end = end == std::string::npos ? text.size() : end;
-      const std::string w = text.substr(start, end - start);
-      const double width = 4.0 * static_cast<double>(w.size());
-      page.words.push_back({w, {cx, y, cx + width, y + 7}, 7, bold});
-      cx += width + 1; // a narrow gutter: no wider than a word space
-      start = end + 1;
-    }
+    test::put_words(page, x, y, text, {7, bold, 1}); // a gutter no wider than a word space
   };
   put(112, 100, "Item No Description"); // "Description" starts at 138
   put(330, 100, "Colours");

@@ -1,5 +1,6 @@
 // tests/ai/heuristic_table_test.cpp mirrors core/ai/heuristic_table.cpp
 #include "core/ai/heuristic_table.hpp"
+#include "tests/ai/text_page.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,17 +17,7 @@ model::TextPage header_page(const std::vector<std::pair<double, std::string>>& c
   page.width = 612;
   page.height = 792;
   for (const auto& [x, text] : cells) {
-    double cx = x;
-    size_t start = 0;
-    while (start <= text.size()) {
-      size_t end = text.find(' ', start);
-      end = end == std::string::npos ? text.size() : end;
-      const std::string w = text.substr(start, end - start);
-      const double width = 4.0 * static_cast<double>(w.size());
-      page.words.push_back({w, {cx, 100, cx + width, 107}, 7, false});
-      cx += width + 1;
-      start = end + 1;
-    }
+    test::put_words(page, x, 100, text, {7, false, 1});
   }
   return page;
 }
