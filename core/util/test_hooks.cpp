@@ -48,6 +48,11 @@ CrashHook g_hook;
 
 } // namespace
 
+bool crash_testing()
+{
+  return g_hook.enabled.load(std::memory_order_relaxed);
+}
+
 void crash_point(const char* where)
 {
   if (!g_hook.enabled.load(std::memory_order_relaxed)) {

@@ -13,4 +13,9 @@ namespace collproc::util {
 
 void crash_point(const char* where);
 
+// Whether a crash test is counting or placing crash points: code whose number
+// of crash points depends on timing (batches committed every 250 ms) then
+// takes the same path every run, so point N is the same point in each.
+bool crash_testing();
+
 } // namespace collproc::util
