@@ -30,6 +30,12 @@ nlohmann::json collection_status(state::StateStore& store, const std::string& c)
            runner::status_json(store.job(c, JobKind::items), phases::catalog(JobKind::items))}};
 }
 
+// A status time as text: "" while it is unset (null).
+std::string time_text(const nlohmann::json& t)
+{
+  return t.is_string() ? t.get<std::string>() : std::string();
+}
+
 std::string job_line(const nlohmann::json& j, bool documents)
 {
   const auto& progress = j["progress"];
@@ -42,7 +48,7 @@ std::string job_line(const nlohmann::json& j, bool documents)
                         j[documents ? "current_phase" : "current_step"].get<std::string>(),
                         progress["percentage"].get<int>());
   } else if (status == "completed") {
-    line += " at " + j["completed_at"].get<std::string>();
+    line += " at " + time_text(j["completed_at"]);
   } else if (status == "failed") {
     line += fmt::format(" in '{}': {}", j["error"][documents ? "phase" : "step"].get<std::string>(),
                         j["error"]["message"].get<std::string>());
@@ -138,10 +144,10 @@ void register_status(CLI::App& app, Globals& g, Action& action)
         }
         std::fflush(stdout);
         if (!running) {
-          const auto& last = i["status"] != "idle" && i["last_updated"].get<std::string>() >=
-                                                          d["last_updated"].get<std::string>()
-                                 ? i
-                                 : d;
+          const auto& last =
+              i["status"] != "idle" && time_text(i["last_updated"]) >= time_text(d["last_updated"])
+                  ? i
+                  : d;
           return code_for(last["status"]);
         }
         for (int t = 0; t < 20; ++t) {

@@ -395,9 +395,13 @@ nlohmann::json status_json(const JobRow& row, const std::vector<PhaseInfo>& phas
   nlohmann::json j;
   j["status"] = to_string(row.status);
   j["task_id"] = row.task_id;
-  j["started_at"] = row.started_at;
-  j["completed_at"] = row.completed_at;
-  j["last_updated"] = row.last_updated;
+  // A time not yet set is null, not "": scripts test it as a missing value.
+  const auto time = [](const std::string& t) {
+    return t.empty() ? nlohmann::json() : nlohmann::json(t);
+  };
+  j["started_at"] = time(row.started_at);
+  j["completed_at"] = time(row.completed_at);
+  j["last_updated"] = time(row.last_updated);
   j[documents ? "current_phase" : "current_step"] = phase > 0 ? phases[phase - 1].label : "";
   const int percentage = total > 0 ? static_cast<int>(std::lround(100.0 * phase / total)) : 0;
   j["progress"] =

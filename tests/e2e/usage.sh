@@ -49,5 +49,12 @@ for args in "status lean" "--progress none --state $COLLPROC_STATE status" "--js
   LD_DEBUG=libs "$COLLPROC" $args >/dev/null 2>"$WORK/libs" || fail "'collproc $args' failed"
   if grep -q "libpoppler\|libopencv\|libcurl" "$WORK/libs"; then fail "'collproc $args' loaded the engine's libraries"; fi
 done
+# A job that never ran has null times, not "".
+"$COLLPROC" --json status lean | /usr/bin/python3 -c '
+import json, sys
+job = json.load(sys.stdin)["document_processing"]
+assert job["status"] == "idle", job
+assert job["started_at"] is None and job["completed_at"] is None, job
+' || fail "status --json: unset times are not null"
 LD_DEBUG=libs "$COLLPROC" documents lean >/dev/null 2>"$WORK/libs"
 grep -q "libpoppler" "$WORK/libs" || fail "documents did not run in collproc-engine"
