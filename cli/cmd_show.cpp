@@ -202,11 +202,13 @@ void register_show(CLI::App& app, Globals& g, Action& action)
   auto page = std::make_shared<int>(0);
   cmd->add_option("NAME", *name, "Phase or step name, e.g. extract-products")->required();
   cmd->add_option("COLLECTION", *collection, "Collection ID")->required();
-  cmd->add_option("--page", *page,
-                  "Only this page (per-page phases and products); for extract-products, also "
-                  "why each field was read so");
-  cmd->callback([&g, &action, name, collection, page] {
-    action = [&g, name, collection, page] {
+  auto* page_option = cmd->add_option(
+      "--page", *page,
+      "Only this page (per-page phases and products); for extract-products, also why each "
+      "field was read so");
+  cmd->callback([&g, &action, name, collection, page, page_option] {
+    const bool page_given = page_option->count() > 0;
+    action = [&g, name, collection, page, page_given] {
       const auto& phase = phases::require(*name);
       auto store = open_store(g, state::StateStore::Open::existing);
       store->require_collection(*collection);
@@ -215,6 +217,26 @@ void register_show(CLI::App& app, Globals& g, Action& action)
         throw Error(
             ExitCode::not_found, fmt::format("{}: {}: no checkpoint yet", *collection, *name),
             fmt::format("run 'collproc phase {} {}' or the whole job first", *name, *collection));
+      }
+      // A page no linesheet has is a mistake to say, not an empty answer.
+      if (page_given && *page < 1) {
+        throw Error(
+            ExitCode::usage,
+            fmt::format("{}: show {}: page {}: pages count from 1", *collection, *name, *page),
+            "give --page a page number, or leave it out for every page");
+      }
+      if (*page > 0) {
+        int pages = 0;
+        for (const auto& doc : store->documents(*collection, model::DocumentKind::linesheet)) {
+          pages = std::max(pages, doc.pages);
+        }
+        if (*page > pages) {
+          throw Error(ExitCode::usage,
+                      fmt::format("{}: show {}: page {} is out of range: the linesheets have {} "
+                                  "page{}",
+                                  *collection, *name, *page, pages, pages == 1 ? "" : "s"),
+                      fmt::format("pick a page from 1 to {}", pages));
+        }
       }
       auto rows = store->outputs(*collection, phase.info().name);
       const bool per_page = phase.info().granularity == runner::Granularity::per_unit &&
@@ -227,8 +249,20 @@ void register_show(CLI::App& app, Globals& g, Action& action)
                  {"complete", cp->complete},   {"fingerprint", cp->fingerprint},
                  {"counts", cp->counts},       {"outputs", json::array()}};
         for (const auto& r : rows) {
+          json data = json::parse(r.payload);
+          // Products carry their page: --page keeps that page's.
+          if (*page > 0 && std::string(phase.info().name) == "extract-products" &&
+              data.is_array()) {
+            json kept = json::array();
+            for (auto& p : data) {
+              if (p.value("page", 0) == *page) {
+                kept.push_back(std::move(p));
+              }
+            }
+            data = std::move(kept);
+          }
           out["outputs"].push_back(
-              {{"document_id", r.document_id}, {"unit", r.unit}, {"data", json::parse(r.payload)}});
+              {{"document_id", r.document_id}, {"unit", r.unit}, {"data", std::move(data)}});
         }
         fmt::print("{}\n", out.dump(2));
         return 0;

@@ -37,6 +37,17 @@ assert d["current_phase"] == "Matching images to products", d
 assert "error" not in d
 assert s["item_generation"]["status"] == "idle"
 PY
+# show --page: a page the linesheets do not have is an error; --json keeps that page's products.
+expect_code 2 "$COLLPROC" show extract-products ss26 --page 99
+grep -q "page 99 is out of range: the linesheets have 2 pages" "$WORK/err" || fail "show --page 99: $(cat "$WORK/err")"
+expect_code 2 "$COLLPROC" show extract-text ss26 --page -1
+grep -q "pages count from 1" "$WORK/err" || fail "show --page -1: $(cat "$WORK/err")"
+expect_code 0 "$COLLPROC" --json show extract-products ss26 --page 2
+/usr/bin/python3 -c '
+import json, sys
+pages = {p["page"] for o in json.load(open(sys.argv[1]))["outputs"] for p in o["data"]}
+assert pages == {2}, pages
+' "$WORK/out" || fail "show --json --page 2 kept other pages"
 expect_code 2 "$COLLPROC" retry ss26
 expect_code 0 "$COLLPROC" history ss26
 grep -q "extract-images" "$WORK/out" || fail "history has no phases"
