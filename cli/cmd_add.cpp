@@ -45,7 +45,8 @@ void register_add(CLI::App& app, Globals& g, Action& action)
           fmt::print(
               "{}: {} {} ({}, {}{}) as {}{}\n", request->collection,
               s.added ? "added" : "already staged", d.filename, model::to_string(d.kind), d.format,
-              d.pages > 0 ? fmt::format(", {} pages", d.pages) : "", d.document_id,
+              d.pages > 0 ? fmt::format(", {} page{}", d.pages, d.pages == 1 ? "" : "s") : "",
+              d.document_id,
               s.replaced.empty() ? "" : fmt::format(", replacing {}", fmt::join(s.replaced, ", ")));
         }
       }

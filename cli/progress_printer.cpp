@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -29,11 +30,27 @@ std::string phase_title(const runner::PhaseEvent& e)
                      e.info->label);
 }
 
+// "skipped_rows" as a person writes it, singular for one: "1 skipped row",
+// "1 category", "2 pages".
+std::string count_phrase(const std::string& key, const nlohmann::json& value)
+{
+  std::string words = key;
+  std::replace(words.begin(), words.end(), '_', ' ');
+  if (value.is_number() && value == 1) {
+    if (words.size() > 3 && words.compare(words.size() - 3, 3, "ies") == 0) {
+      words.replace(words.size() - 3, 3, "y");
+    } else if (words.size() > 1 && words.back() == 's' && words[words.size() - 2] != 's') {
+      words.pop_back();
+    }
+  }
+  return value.dump() + " " + words;
+}
+
 std::string counts_text(const nlohmann::json& counts)
 {
   std::string out;
   for (const auto& [key, value] : counts.items()) {
-    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", value.dump(), key);
+    out += (out.empty() ? "" : ", ") + count_phrase(key, value);
   }
   return out;
 }

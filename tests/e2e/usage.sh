@@ -69,3 +69,9 @@ assert job["started_at"] is None and job["completed_at"] is None, job
 ' || fail "status --json: unset times are not null"
 LD_DEBUG=libs "$COLLPROC" documents lean >/dev/null 2>"$WORK/libs"
 grep -q "libpoppler" "$WORK/libs" || fail "documents did not run in collproc-engine"
+
+# Progress counts read as words, singular for one: "(1 document)", "3 skipped rows".
+expect_code 0 "$COLLPROC" --progress none process lean
+expect_code 0 "$COLLPROC" --progress plain generate-items lean
+grep -q "Fetching purchase order: done in .* (1 document)" "$WORK/err" || fail "plain counts: $(cat "$WORK/err")"
+grep -q "skipped rows" "$WORK/err" || fail "plain counts: $(cat "$WORK/err")"
