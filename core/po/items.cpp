@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -135,9 +136,26 @@ build_items(const std::vector<model::EnrichedSku>& skus,
       item.rows.push_back(r);
     }
   }
+  // An item whose style is on no linesheet is priced in the order's currency:
+  // the one its linesheet items carry most (one order, one currency), not "".
+  std::map<std::string, int> currencies;
+  for (const auto& [key, item] : groups) {
+    if (!item.currency.empty()) {
+      ++currencies[item.currency];
+    }
+  }
+  std::string order_currency;
+  for (const auto& [code, n] : currencies) {
+    if (order_currency.empty() || n > currencies[order_currency]) {
+      order_currency = code;
+    }
+  }
   std::vector<model::Item> items;
   items.reserve(groups.size());
   for (auto& [key, item] : groups) {
+    if (item.currency.empty() && (item.unit_cost || item.retail_price)) {
+      item.currency = order_currency;
+    }
     std::sort(item.rows.begin(), item.rows.end());
     item.rows.erase(std::unique(item.rows.begin(), item.rows.end()), item.rows.end());
     items.push_back(std::move(item));

@@ -111,6 +111,7 @@ TEST_CASE("build_items keeps a style on no linesheet with the PO's own data", "[
   REQUIRE(tote.unit_cost);
   CHECK(*tote.unit_cost == 15.5);
   CHECK(tote.images.empty());
+  CHECK(tote.currency == "USD"); // the order's: its linesheet items are priced in USD
   CHECK(items[1].on_linesheet);
 }
 
