@@ -4,6 +4,8 @@
 
 #include "core/ai/heuristic_fields.hpp"
 
+#include "core/po/items.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -89,26 +91,6 @@ bool split_colour_suffix(model::Product& p)
   return false;
 }
 
-// Whether code (such as "BLK") abbreviates the colour ("Black"): its letters
-// appear in the colour's in order, starting with its first.
-bool abbreviates(std::string_view code, std::string_view colour)
-{
-  const std::string c = lower(colour);
-  const std::string k = lower(code);
-  if (k.empty() || c.empty() || k[0] != c[0]) {
-    return false;
-  }
-  size_t at = 0;
-  for (char ch : k) {
-    at = c.find(ch, at);
-    if (at == std::string::npos) {
-      return false;
-    }
-    ++at;
-  }
-  return true;
-}
-
 // "CMT-204-BLK" for a black product is style CMT-204 in black.
 void strip_colour_code(model::Product& p)
 {
@@ -121,7 +103,8 @@ void strip_colour_code(model::Product& p)
       code.size() >= 2 && code.size() <= 4 && std::all_of(code.begin(), code.end(), [](char c) {
         return std::isalpha(static_cast<unsigned char>(c));
       });
-  if (letters && abbreviates(code, p.colors.front())) {
+  // The PO reads a colour code the same way (po::match_color).
+  if (letters && po::match_color(code, p.colors) == p.colors.front()) {
     p.evidence.push_back("style_number: \"" + p.style_number + "\" without \"" + code +
                          "\", the code of its colour " + p.colors.front());
     p.style_number.erase(dash);

@@ -514,14 +514,14 @@ std::vector<model::Product> products(const std::vector<model::TextPage>& pages,
     // The headings were filtered over the whole document first (find_headings).
     // Each page's layout is computed here again rather than held: holding
     // every page's layout took 2 MB at 200 pages.
-    const PageLayout pl = analyse(page);
-    const std::vector<bool> usable = usable_segments(page, pl, headings, scan.furniture);
     const model::PageImages* images = images_of(kept, page.page);
     const std::vector<model::BBox> photos = photos_of(images);
-    std::vector<Found> found;
     if (scan.has_photos && photos.empty()) {
       continue; // a cover, a table of contents, an index: products come with photos
     }
+    const PageLayout pl = analyse(page);
+    const std::vector<bool> usable = usable_segments(page, pl, headings, scan.furniture);
+    std::vector<Found> found;
     if (std::optional<Table> table = find_table(pl, page)) {
       found = table_products(*table, pl, page, images, scan.facts.currency, usable, table_section);
     } else if (!photos.empty()) {

@@ -55,7 +55,7 @@ std::vector<HeaderCell> header_cells(const model::TextPage& page, const Segment&
       }
       const Field a = header_field(left);
       const Field b = header_field(right);
-      if (a != Field::none && b != Field::none && a != b && !one_header(s.text)) {
+      if (a != Field::none && b != Field::none && a != b) {
         return {{left, lbox}, {right, rbox}};
       }
     }
@@ -267,6 +267,7 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
   // A band of one short heading-like cell and no style number is a section
   // row ("KNITWEAR", "Tops"): the category of the rows under it.
   std::vector<std::pair<double, std::string>> sections; // y, heading
+  std::vector<bool> section_band(bands.size(), false);
   for (size_t k = 0; k < bands.size(); ++k) {
     if (bands[k].size() != 1 || std::find(anchors.begin(), anchors.end(), k) != anchors.end()) {
       continue;
@@ -282,16 +283,11 @@ std::vector<Found> table_products(const Table& t, const PageLayout& pl, const mo
         parse_colors(s.text).empty() && s.text.find('>') == std::string::npos &&
         apart >= 0.35 * pitch) {
       sections.emplace_back(s.bbox.y0, trim(s.text));
+      section_band[k] = true;
     }
   }
-  auto section_band = [&](size_t k) {
-    const Segment& s = pl.segments[static_cast<size_t>(below[static_cast<size_t>(bands[k][0])])];
-    return bands[k].size() == 1 &&
-           std::any_of(sections.begin(), sections.end(),
-                       [&](const auto& sec) { return sec.first == s.bbox.y0; });
-  };
   for (size_t k = 0; k < bands.size(); ++k) {
-    if (section_band(k)) {
+    if (section_band[k]) {
       continue;
     }
     size_t nearest = 0;
