@@ -3,6 +3,7 @@
 
 #include "cli/globals.hpp"
 #include "cli/table.hpp"
+#include "cli/terminal.hpp"
 #include "core/ops/stage.hpp"
 
 #include <fmt/format.h>
@@ -23,9 +24,11 @@ void register_add(CLI::App& app, Globals& g, Action& action)
   std::vector<std::string> linesheets;
   std::vector<std::string> pos;
   cmd->add_option("--linesheet", request->linesheets, "Linesheet PDF (repeatable)")
-      ->expected(1, -1);
+      ->expected(1, -1)
+      ->type_name("FILE");
   cmd->add_option("--po", request->pos, "Purchase order: XLSX, CSV or PDF (repeatable)")
-      ->expected(1, -1);
+      ->expected(1, -1)
+      ->type_name("FILE");
   cmd->callback([&g, &action, request] {
     action = [&g, request] {
       auto store = open_store(g, state::StateStore::Open::create);
@@ -43,8 +46,9 @@ void register_add(CLI::App& app, Globals& g, Action& action)
         for (const auto& s : staged) {
           const auto& d = s.document;
           fmt::print(
-              "{}: {} {} ({}, {}{}) as {}{}\n", request->collection,
-              s.added ? "added" : "already staged", d.filename, model::to_string(d.kind), d.format,
+              "{}: {} {} ({}, {}{}) as {}{}\n", printable(request->collection),
+              s.added ? "added" : "already staged", printable(d.filename), model::to_string(d.kind),
+              d.format,
               d.pages > 0 ? fmt::format(", {} page{}", d.pages, d.pages == 1 ? "" : "s") : "",
               d.document_id,
               s.replaced.empty() ? "" : fmt::format(", replacing {}", fmt::join(s.replaced, ", ")));

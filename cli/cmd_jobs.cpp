@@ -136,7 +136,8 @@ void register_jobs(CLI::App& app, Globals& g, Action& action)
     auto from = std::make_shared<std::string>();
     add_run_options(cmd, *request);
     cmd->add_option("--from", *from,
-                    "Rerun from this phase on, even where checkpoints are up to date");
+                    "Rerun from this phase on, even where checkpoints are up to date")
+        ->type_name("PHASE");
     cmd->add_flag("--force", request->force, "Rerun every phase");
     cmd->add_flag("--sync-status", g.sync_status,
                   "Keep processing_status current in Firestore; honour a cancel set there");

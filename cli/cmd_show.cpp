@@ -3,6 +3,7 @@
 
 #include "cli/globals.hpp"
 #include "cli/table.hpp"
+#include "cli/terminal.hpp"
 #include "core/model/order.hpp"
 #include "core/ops/export.hpp"
 #include "core/phases/phase_table.hpp"
@@ -65,7 +66,7 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
   if (phase == "generate-categories") {
     for (const auto& r : rows) {
       for (const auto& c : json::parse(r.payload).get<std::vector<std::string>>()) {
-        fmt::print("{}\n", c);
+        fmt::print("{}\n", printable(c));
       }
     }
     return;
@@ -90,9 +91,9 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
     if (page > 0) {
       for (const auto& p : shown) {
         if (!p.evidence.empty()) {
-          fmt::print("\n{} {}\n", p.style_number, p.name);
+          fmt::print("\n{} {}\n", printable(p.style_number), printable(p.name));
           for (const auto& why : p.evidence) {
-            fmt::print("  {}\n", why);
+            fmt::print("  {}\n", printable(why));
           }
         }
       }
@@ -111,9 +112,10 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
   if (phase == "parse-po") {
     for (const auto& r : rows) {
       const auto t = json::parse(r.payload).get<model::PoTable>();
-      fmt::print("sheet: {}  header row: {}\n", t.sheet.empty() ? "-" : t.sheet, t.header_row);
+      fmt::print("sheet: {}  header row: {}\n", t.sheet.empty() ? "-" : printable(t.sheet),
+                 t.header_row);
       for (const auto& note : t.notes) {
-        fmt::print("note: {}\n", note);
+        fmt::print("note: {}\n", printable(note));
       }
       Row header{"ROW"};
       header.insert(header.end(), t.header.begin(), t.header.end());
@@ -155,7 +157,7 @@ void print_rows(const std::string& phase, const std::vector<state::OutputRow>& r
       print_table({"STYLE", "COLOR", "SIZE", "QTY", "UNIT COST", "ROWS"}, table);
       for (const auto& skipped : j.at("skipped")) {
         fmt::print("skipped row {}: {}\n", skipped.at("row").get<int>(),
-                   skipped.at("reason").get<std::string>());
+                   printable(skipped.at("reason").get<std::string>()));
       }
     }
     return;
@@ -290,7 +292,8 @@ void register_export(CLI::App& app, Globals& g, Action& action)
   auto collection = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
   cmd->add_option("COLLECTION", *collection, "Collection ID")->required();
-  cmd->add_option("--out", *out, "Write DIR/collection.json and DIR/images/<sha256>.<ext>");
+  cmd->add_option("--out", *out, "Write DIR/collection.json and DIR/images/<sha256>.<ext>")
+      ->type_name("DIR");
   cmd->footer("Keys are sorted (an item's sizes in size order: XS S M L, 2 4 8) and arrays stably "
               "ordered: the same inputs give byte-identical output.");
   cmd->callback([&g, &action, collection, out] {

@@ -13,34 +13,10 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <string_view>
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// The subcommand argv names: the first word that is neither an option nor
-// the value of a global option that takes one.
-std::string_view subcommand(CLI::App& app, int argc, char** argv)
-{
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view word = argv[i];
-    if (word == "--") {
-      return {};
-    }
-    if (!word.starts_with("-")) {
-      return word;
-    }
-    if (word.find('=') != std::string_view::npos) {
-      continue;
-    }
-    if (const CLI::Option* opt = app.get_option_no_throw(std::string(word));
-        opt != nullptr && opt->get_expected_min() > 0) {
-      ++i; // its value
-    }
-  }
-  return {};
-}
 
 fs::path engine_path()
 {
@@ -70,7 +46,7 @@ int main(int argc, char** argv)
   Action action;
   register_status(*app, g, action);
 
-  if (subcommand(*app, argc, argv) != "status") {
+  if (command_word(*app, argc, argv) != "status") {
     const fs::path engine = engine_path();
     ::execv(engine.c_str(), argv);
     print_error(fmt::format("cannot run {}: {}", engine.string(), std::strerror(errno)),

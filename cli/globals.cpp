@@ -2,13 +2,25 @@
 // collproc (front.cpp) and collproc-engine (main.cpp).
 
 #include "cli/globals.hpp"
+#include "cli/terminal.hpp"
 #include "core/runner/cancel.hpp"
 #include "core/util/error.hpp"
 #include "core/util/limits.hpp"
+#include "core/util/suggest.hpp"
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <system_error>
+#include <vector>
 
 namespace collproc::cli {
 
@@ -40,9 +52,11 @@ runner::RunOptions run_options(const Globals& g)
 
 void print_error(const std::string& message, const std::string& hint)
 {
-  fmt::print(stderr, "collproc: error: {}\n", message);
+  // Messages name files and quote documents: escaped, so that a control
+  // character in a file name cannot rewrite the terminal.
+  fmt::print(stderr, "collproc: error: {}\n", printable(message, true));
   if (!hint.empty()) {
-    fmt::print(stderr, "collproc: hint: {}\n", hint);
+    fmt::print(stderr, "collproc: hint: {}\n", printable(hint, true));
   }
 }
 
@@ -78,7 +92,8 @@ std::unique_ptr<CLI::App> make_app()
 
 void register_globals(CLI::App& app, Globals& g, util::Limits& limits)
 {
-  app.add_option("--state", g.state, "State file (default: $COLLPROC_STATE, else ./collproc.db)");
+  app.add_option("--state", g.state, "State file (default: $COLLPROC_STATE, else ./collproc.db)")
+      ->type_name("PATH");
   app.add_flag("--json", g.json, "Machine-readable output on stdout");
   app.add_flag("-q,--quiet", g.quiet, "Print only errors");
   app.add_flag("-v,--verbose", g.verbose, "Say more (repeatable)");
@@ -134,11 +149,111 @@ void register_globals(CLI::App& app, Globals& g, util::Limits& limits)
       ->group(limits_group);
 }
 
+namespace {
+
+constexpr const char* k_bug_hint =
+    "this is a bug in collproc if it repeats; please report it with the command you ran";
+
+// Standard output could not be written. A reader that stopped reading
+// (`collproc export | head`) ends the program as SIGPIPE ends any filter,
+// silently; which the runner's ignoring SIGPIPE (for sockets) would
+// otherwise turn into an error. Anything else (a full disk) is an error.
+int stdout_failed(int error)
+{
+  if (error == EPIPE) {
+    std::signal(SIGPIPE, SIG_DFL);
+    ::raise(SIGPIPE);
+    return 128 + SIGPIPE;
+  }
+  print_error(fmt::format("cannot write to standard output: {}", std::strerror(error)),
+              "check that the file or device standard output goes to has room and is writable");
+  return static_cast<int>(ExitCode::job_failed);
+}
+
+} // namespace
+
+std::string command_word(CLI::App& app, int argc, char** argv)
+{
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--") {
+      return {};
+    }
+    if (!word.starts_with("-")) {
+      return std::string(word);
+    }
+    if (word.find('=') != std::string_view::npos) {
+      continue;
+    }
+    if (const CLI::Option* opt = app.get_option_no_throw(std::string(word));
+        opt != nullptr && opt->get_expected_min() > 0) {
+      ++i; // its value
+    }
+  }
+  return {};
+}
+
+namespace {
+
+CLI::App* find_command(CLI::App& app, const std::string& name)
+{
+  const auto found = app.get_subcommands([&](CLI::App* sub) { return sub->check_name(name); });
+  return found.empty() ? nullptr : found.front();
+}
+
+// A usage error for a word that names no command, with the nearest command
+// when the word looks like a typo of it.
+Error unknown_command(CLI::App& app, const std::string& word)
+{
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+    names.push_back(sub->get_name());
+  }
+  const std::string best = util::closest_match(word, names);
+  return Error(ExitCode::usage, fmt::format("'{}' is not a collproc command", word),
+               best.empty() ? "'collproc --help' lists the commands"
+                            : fmt::format("did you mean 'collproc {}'? ('collproc --help' lists "
+                                          "the commands)",
+                                          best));
+}
+
+} // namespace
+
+void register_help(CLI::App& app, Action& action)
+{
+  auto* cmd = app.add_subcommand("help", "Print the help of collproc, or of one command: "
+                                         "collproc help process");
+  auto command = std::make_shared<std::string>();
+  cmd->add_option("COMMAND", *command, "The command whose help to print");
+  cmd->callback([&app, &action, command] {
+    action = [&app, command] {
+      if (command->empty()) {
+        // app.help() would print the help of the command given, `help` itself.
+        fmt::print("{}", app.get_formatter()->make_help(&app, "", CLI::AppFormatMode::Normal));
+        return 0;
+      }
+      CLI::App* sub = find_command(app, *command);
+      if (sub == nullptr) {
+        throw unknown_command(app, *command);
+      }
+      fmt::print("{}", sub->help());
+      return 0;
+    };
+  });
+}
+
 int parse_and_run(CLI::App& app, const util::Limits& limits, const Action& action, int argc,
                   char** argv)
 {
   try {
+    if (const std::string word = command_word(app, argc, argv);
+        !word.empty() && find_command(app, word) == nullptr) {
+      throw unknown_command(app, word);
+    }
     app.parse(argc, argv);
+  } catch (const Error& e) {
+    print_error(e.what(), e.hint());
+    return static_cast<int>(e.code());
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(ExitCode::usage);
@@ -147,7 +262,19 @@ int parse_and_run(CLI::App& app, const util::Limits& limits, const Action& actio
 
   try {
     runner::install_signal_handlers();
-    return action ? action() : 0;
+    const int code = action ? action() : 0;
+    // Buffered output reaches stdout's file only now: a full disk or a
+    // reader that has gone away shows here, not at the print.
+    if (std::fflush(stdout) != 0) {
+      return stdout_failed(errno);
+    }
+    return code;
+  } catch (const std::system_error& e) {
+    if (std::ferror(stdout)) { // fmt::print(stdout) failed
+      return stdout_failed(e.code().value());
+    }
+    print_error(e.what(), k_bug_hint);
+    return static_cast<int>(ExitCode::job_failed);
   } catch (const Error& e) {
     print_error(e.what(), e.hint());
     return static_cast<int>(e.code());
@@ -155,9 +282,7 @@ int parse_and_run(CLI::App& app, const util::Limits& limits, const Action& actio
     print_error("cancelled", "");
     return static_cast<int>(ExitCode::cancelled);
   } catch (const std::exception& e) {
-    print_error(
-        e.what(),
-        "this is a bug in collproc if it repeats; please report it with the command you ran");
+    print_error(e.what(), k_bug_hint);
     return static_cast<int>(ExitCode::job_failed);
   }
 }

@@ -37,6 +37,16 @@ using Action = std::function<int()>;
 int parse_and_run(CLI::App& app, const util::Limits& limits, const Action& action, int argc,
                   char** argv);
 
+// The word of argv that names the command: the first that is neither an
+// option nor the value of a global option that takes one; "" when none.
+std::string command_word(CLI::App& app, int argc, char** argv);
+
+// `collproc help [COMMAND]`: the help of the program or of one command.
+void register_help(CLI::App& app, Action& action);
+// `collproc completion bash|zsh` (completion.cpp): completion scripts
+// generated from the commands registered on `app`.
+void register_completion(CLI::App& app, Action& action);
+
 // --state, else $COLLPROC_STATE, else ./collproc.db.
 std::filesystem::path state_path(const Globals& g);
 std::unique_ptr<state::StateStore> open_store(const Globals& g, state::StateStore::Open mode);

@@ -24,6 +24,9 @@ int main(int argc, char** argv)
   register_cancel(*app, g, action);
   register_export(*app, g, action);
   register_sync(*app, g, action);
+  // Last: both read the commands registered above.
+  register_help(*app, action);
+  register_completion(*app, action);
 
   return parse_and_run(*app, limits, action, argc, argv);
 }

@@ -1,4 +1,5 @@
 #include "cli/progress_printer.hpp"
+#include "cli/terminal.hpp"
 
 #include "core/runner/phase.hpp"
 #include "core/util/time.hpp"
@@ -23,11 +24,16 @@ int percentage(const runner::PhaseEvent& e)
   return e.total > 0 ? static_cast<int>(std::lround(100.0 * e.info->number / e.total)) : 0;
 }
 
-std::string phase_title(const runner::PhaseEvent& e)
+// "Phase 4 of 6: " or "Step 5 of 7: ".
+std::string phase_number(const runner::PhaseEvent& e)
 {
   const bool documents = e.info->job == state::JobKind::documents;
-  return fmt::format("{} {} of {}: {}", documents ? "Phase" : "Step", e.info->number, e.total,
-                     e.info->label);
+  return fmt::format("{} {} of {}: ", documents ? "Phase" : "Step", e.info->number, e.total);
+}
+
+std::string phase_title(const runner::PhaseEvent& e)
+{
+  return phase_number(e) + e.info->label;
 }
 
 // "skipped_rows" as a person writes it, singular for one: "1 skipped row",
@@ -86,7 +92,7 @@ protected:
 
 class Bar final : public Timed {
 public:
-  void note(const std::string& text) override { line(text, true); }
+  void note(const std::string& text) override { line(printable(text, true), true); }
   void phase_started(const runner::PhaseEvent& e) override
   {
     Timed::phase_started(e);
@@ -116,11 +122,37 @@ public:
   void job_finished(state::JobStatus, const std::string&) override { clear(); }
 
 private:
+  // The redrawn line fits the terminal as it is now (the width is asked at
+  // every redraw, as ninja does, so a resize takes effect at the next one):
+  // a line that wrapped would leave a copy of itself at every redraw. The
+  // label gives way first, then the unit count; the rest is cut.
   void draw(const runner::PhaseEvent& e, const std::string& units)
   {
-    line(fmt::format("{}... {}% ({}){}", phase_title(e), percentage(e),
-                     util::human_duration(job_seconds()), units),
-         false);
+    const std::string head = phase_number(e);
+    const std::string tail =
+        fmt::format("... {}% ({})", percentage(e), util::human_duration(job_seconds()));
+    const int columns = terminal_columns(STDERR_FILENO);
+    std::string label = e.info->label;
+    std::string count = units;
+    if (columns > 0) {
+      // One column spare: writing the last column leaves some terminals
+      // about to wrap.
+      const std::size_t room = static_cast<std::size_t>(columns - 1);
+      const std::size_t fixed = display_width(head) + display_width(tail);
+      const std::size_t minimum_label = 12;
+      if (fixed + display_width(label) + display_width(count) > room &&
+          fixed + minimum_label + display_width(count) > room) {
+        count.clear();
+      }
+      const std::size_t left =
+          room > fixed + display_width(count) ? room - fixed - display_width(count) : 0;
+      if (display_width(label) > left) {
+        label = left > 1 ? cut_to_width(label, left - 1) + "\u2026" : "";
+      }
+      line(cut_to_width(head + label + tail + count, room), false);
+      return;
+    }
+    line(head + label + tail + count, false);
   }
   void line(const std::string& text, bool keep)
   {
@@ -141,7 +173,7 @@ private:
 
 class Plain final : public Timed {
 public:
-  void note(const std::string& text) override { fmt::print(stderr, "{}\n", text); }
+  void note(const std::string& text) override { fmt::print(stderr, "{}\n", printable(text, true)); }
   void phase_started(const runner::PhaseEvent& e) override
   {
     Timed::phase_started(e);

@@ -1,4 +1,5 @@
 #include "cli/table.hpp"
+#include "cli/terminal.hpp"
 
 #include <fmt/format.h>
 
@@ -6,19 +7,22 @@
 
 namespace collproc::cli {
 
-namespace {
-
-size_t display_width(const std::string& s)
+void print_table(const Row& raw_header, const std::vector<Row>& raw_rows)
 {
-  // Continuation bytes (10xxxxxx) do not start a character.
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-} // namespace
-
-void print_table(const Row& header, const std::vector<Row>& rows)
-{
+  // Cells hold file names and text from documents: escaped, so a control
+  // character in them cannot move the cursor or clear the screen.
+  Row header;
+  for (const auto& cell : raw_header) {
+    header.push_back(printable(cell));
+  }
+  std::vector<Row> rows;
+  rows.reserve(raw_rows.size());
+  for (const auto& raw : raw_rows) {
+    Row& row = rows.emplace_back();
+    for (const auto& cell : raw) {
+      row.push_back(printable(cell));
+    }
+  }
   std::vector<size_t> widths(header.size(), 0);
   const auto measure = [&](const Row& row) {
     for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <vector>
 
 namespace collproc::ops {
 
@@ -64,6 +65,36 @@ void write_atomically(const fs::path& path, const std::string& bytes)
   if (ec) {
     throw Error(ExitCode::job_failed, path.string() + ": cannot write: " + ec.message(),
                 "check free space and permissions");
+  }
+}
+
+// An earlier export into the same folder left images this one does not
+// name (a product dropped, a photo re-matched): remove them, so that DIR is
+// exactly this export. Only names an export writes (<sha256>.<ext>, and the
+// .tmp of an interrupted write) are touched; anything else someone put in
+// images/ is theirs and stays.
+void remove_stale_images(const fs::path& images, const std::map<std::string, bool>& named)
+{
+  const auto ours = [](const std::string& file) {
+    const auto dot = file.find('.');
+    return dot == 64 && std::all_of(file.begin(), file.begin() + 64, [](char c) {
+             return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+  };
+  std::error_code ec;
+  std::vector<fs::path> stale; // listed first: removing while reading a folder skips entries
+  for (const auto& entry : fs::directory_iterator(images, ec)) {
+    const std::string file = entry.path().filename().string();
+    if (entry.is_regular_file(ec) && ours(file) && !named.contains("images/" + file)) {
+      stale.push_back(entry.path());
+    }
+  }
+  for (const auto& path : stale) {
+    if (!fs::remove(path, ec) && ec) {
+      throw Error(ExitCode::job_failed,
+                  path.string() + ": cannot remove a stale image: " + ec.message(),
+                  "check the folder's permissions, or export into an empty folder");
+    }
   }
 }
 
@@ -219,6 +250,7 @@ void export_to_directory(state::StateStore& store, const json& exported, const f
     write_atomically(dir / path, store.blobs().read(sha));
   }
   write_atomically(dir / "collection.json", export_text(exported));
+  remove_stale_images(dir / "images", paths);
 }
 
 } // namespace collproc::ops

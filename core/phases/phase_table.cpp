@@ -1,34 +1,14 @@
 #include "core/phases/phase_table.hpp"
 
 #include "core/phases/phases.hpp"
+#include "core/util/suggest.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
 namespace collproc::phases {
-
-namespace {
-
-size_t edit_distance(const std::string& a, const std::string& b)
-{
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
-  }
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
-} // namespace
 
 const std::vector<const runner::Phase*>& table(state::JobKind job)
 {
@@ -77,24 +57,15 @@ const runner::Phase& require(const std::string& name)
   if (const runner::Phase* phase = find(name)) {
     return *phase;
   }
-  std::string best;
-  size_t best_distance = 4; // suggest only plausible typos
+  std::vector<std::string> candidates;
   for (const runner::Phase* phase : all_phases()) {
-    const size_t d = edit_distance(name, phase->info().name);
-    if (d < best_distance) {
-      best_distance = d;
-      best = phase->info().name;
-    }
+    candidates.push_back(phase->info().name);
   }
-  std::string names;
-  for (const runner::Phase* phase : all_phases()) {
-    names += names.empty() ? "" : ", ";
-    names += phase->info().name;
-  }
+  const std::string best = util::closest_match(name, candidates);
   throw Error(ExitCode::usage,
               best.empty() ? fmt::format("unknown phase '{}'", name)
                            : fmt::format("unknown phase '{}', did you mean '{}'?", name, best),
-              "phases and steps: " + names);
+              fmt::format("phases and steps: {}", fmt::join(candidates, ", ")));
 }
 
 } // namespace collproc::phases
