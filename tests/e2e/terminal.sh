@@ -18,7 +18,7 @@ collproc = sys.argv[1]
 pid, fd = pty.fork()
 if pid == 0:
     set_columns(0, 50)  # before exec: the first line drawn already sees 50 columns
-    os.environ["COLLPROC_TEST_DELAY_MS"] = "250"
+    os.environ["COLLPROC_TEST_DELAY_MS"] = "400"
     os.environ.pop("COLUMNS", None)
     os.execv(collproc, [collproc, "--progress", "bar", "process", "ss26"])
 
@@ -57,10 +57,17 @@ def redrawn(data):
             lines.append(piece)
     return lines
 
-before, done = read_for(2.0)
+# Read until the bar has drawn (a loaded machine may take a while to start), then resize.
+before, done = b"", False
+deadline = time.time() + 60
+while not redrawn(before) and not done and time.time() < deadline:
+    more, done = read_for(0.2)
+    before += more
+more, done = read_for(1.0)
+before += more
 assert not done, "the job ended before the terminal was resized; slow it down"
 set_columns(fd, 30)  # the kernel sends SIGWINCH to the job
-settling, _ = read_for(0.6)  # what was drawn before the new width took effect
+settling, _ = read_for(1.5)  # what was drawn before the new width took effect
 after = read_until_exit()
 _, status = os.waitpid(pid, 0)
 assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, (status, after[-500:])
