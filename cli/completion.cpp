@@ -131,31 +131,40 @@ std::vector<std::string> command_names(const std::vector<Command>& all)
   return out;
 }
 
+// The fixed words a value of this kind may be (choices, phase or command
+// names); empty for kinds completed otherwise (files, collections, free).
+std::vector<std::string> fixed_words(const Argument& a, const std::vector<Command>& all)
+{
+  switch (a.value) {
+  case Value::choice:
+    return a.choices;
+  case Value::phase:
+    return phase_names();
+  case Value::command:
+    return command_names(all);
+  default:
+    return {};
+  }
+}
+
 // ---- bash ------------------------------------------------------------------
 
 // The COMPREPLY line that completes a value of this kind.
 std::string bash_values(const Argument& a, const std::vector<Command>& all)
 {
+  if (const auto words = fixed_words(a, all); !words.empty()) {
+    return fmt::format("COMPREPLY=($(compgen -W \"{}\" -- \"$cur\"))", fmt::join(words, " "));
+  }
   switch (a.value) {
   case Value::file:
     return "compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- \"$cur\"))";
   case Value::directory:
     return "compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- \"$cur\"))";
-  case Value::choice:
-    return fmt::format("COMPREPLY=($(compgen -W \"{}\" -- \"$cur\"))", fmt::join(a.choices, " "));
   case Value::collection:
     return "COMPREPLY=($(compgen -W \"$(_collproc_collections)\" -- \"$cur\"))";
-  case Value::phase:
-    return fmt::format("COMPREPLY=($(compgen -W \"{}\" -- \"$cur\"))",
-                       fmt::join(phase_names(), " "));
-  case Value::command:
-    return fmt::format("COMPREPLY=($(compgen -W \"{}\" -- \"$cur\"))",
-                       fmt::join(command_names(all), " "));
-  case Value::none:
-  case Value::free:
-    break;
+  default:
+    return "COMPREPLY=()";
   }
-  return "COMPREPLY=()";
 }
 
 std::vector<std::string> option_names(const std::vector<Argument>& options, bool with_value)
@@ -283,24 +292,19 @@ std::string zsh_text(const std::string& text)
 
 std::string zsh_action(const Argument& a, const std::vector<Command>& all)
 {
+  if (const auto words = fixed_words(a, all); !words.empty()) {
+    return fmt::format("({})", fmt::join(words, " "));
+  }
   switch (a.value) {
   case Value::file:
     return "_files";
   case Value::directory:
     return "_files -/";
-  case Value::choice:
-    return fmt::format("({})", fmt::join(a.choices, " "));
   case Value::collection:
     return "_collproc_collections";
-  case Value::phase:
-    return fmt::format("({})", fmt::join(phase_names(), " "));
-  case Value::command:
-    return fmt::format("({})", fmt::join(command_names(all), " "));
-  case Value::none:
-  case Value::free:
-    break;
+  default:
+    return " ";
   }
-  return " ";
 }
 
 std::string zsh_specs(const Command& c, const std::vector<Command>& all, const char* indent)
